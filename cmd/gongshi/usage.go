@@ -1,0 +1,72 @@
+package main
+
+const mainUsage = `gongshi：税务行政执法公示网站生成器
+
+用法：
+  gongshi <命令> [选项]
+
+命令：
+  build     生成网站到输出目录（默认 public/）
+  serve     生成网站并在本机预览
+  check     只检查内容和配置，不写任何文件
+  version   显示版本
+
+查看某个命令的说明：gongshi help <命令>
+
+示例：
+  gongshi build
+  gongshi serve --port 8080
+  gongshi check --source ./site
+`
+
+var commandUsage = map[string]string{
+	"build": `用法：gongshi build [选项]
+
+读取站点目录中的 gongshi.toml、content/、layouts/、static/ 和 seeds/，
+生成完整网站。新网站先写入输出目录旁的临时目录，全部成功后才替换
+输出目录；构建失败时，原来的输出目录保持不变。
+
+选项：
+  --source 目录      站点目录（默认：当前目录）
+  --dest 目录        输出目录（默认：站点目录下的 public）
+  --base-url 网址    网站地址，覆盖 gongshi.toml 中的 baseURL
+  --as-of 日期       按哪一天生成网站，格式 YYYY-MM-DD（默认：北京时间今天）；
+                     这一天之前未到发布日期或已过期的内容不会出现
+
+示例：
+  gongshi build --as-of 2025-01-31
+  gongshi build --source ./site --dest /srv/www/zfgs
+`,
+	"serve": `用法：gongshi serve [选项]
+
+生成网站并在本机启动预览服务器（只监听 127.0.0.1），按 Ctrl+C 停止。
+预览时网站地址自动设为 http://127.0.0.1:端口/。
+
+选项：
+  --source 目录      站点目录（默认：当前目录）
+  --dest 目录        输出目录（默认：站点目录下的 public）
+  --as-of 日期       按哪一天生成网站，格式 YYYY-MM-DD（默认：北京时间今天）
+  --port 端口        预览端口（默认：8080）
+
+示例：
+  gongshi serve
+  gongshi serve --port 8181
+`,
+	"check": `用法：gongshi check [选项]
+
+检查配置、内容和任务分解表，列出发现的全部问题（文件、行号、字段和
+处理办法），不写任何文件。没有错误时退出码为 0，有错误时为 1。
+
+选项：
+  --source 目录      站点目录（默认：当前目录）
+  --as-of 日期       按哪一天检查，格式 YYYY-MM-DD（默认：北京时间今天）
+
+示例：
+  gongshi check
+  gongshi check --source ./site --as-of 2025-01-31
+`,
+	"version": `用法：gongshi version
+
+显示 gongshi 的版本和构建它的 Go 版本。
+`,
+}

@@ -1,0 +1,120 @@
+package build
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"gongshi/internal/tz"
+)
+
+// repoRoot is the project folder, which is also the sample site.
+const repoRoot = "../.."
+
+// testAsOf is the as-of day of the sample-site tests: after every sample
+// notice's date, before the future-dated one.
+var testAsOf = tz.Date(2025, time.December, 31)
+
+// copySite copies the sample site's inputs into a temporary folder, so a
+// test can change them.
+func copySite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, name := range []string{"gongshi.toml", "content", "layouts", "static", "seeds"} {
+		copyTree(t, filepath.Join(repoRoot, name), filepath.Join(dir, name))
+	}
+	return dir
+}
+
+func copyTree(t *testing.T, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// writeFile writes a file below dir, creating folders.
+func writeFile(t *testing.T, dir, rel, text string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// buildSite builds source into a new folder and returns it.
+func buildSite(t *testing.T, source string) string {
+	t.Helper()
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := Run(context.Background(), Options{Source: source, Dest: dest, AsOf: testAsOf}); err != nil {
+		t.Fatalf("build failed: %v", err)
+	}
+	return dest
+}
+
+// treeHashes maps every file below dir to the SHA-256 of its content.
+func treeHashes(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(data)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = hex.EncodeToString(sum[:])
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// htmlFiles returns the HTML files below dir with their text.
+func htmlFiles(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for rel := range treeHashes(t, dir) {
+		if strings.HasSuffix(rel, ".html") {
+			data, err := os.ReadFile(filepath.Join(dir, rel))
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[rel] = string(data)
+		}
+	}
+	return out
+}
+
+func timeParse(day string) (time.Time, error) {
+	return tz.ParseDay(day)
+}

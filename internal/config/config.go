@@ -1,0 +1,315 @@
+// Package config reads the site configuration, gongshi.toml: the portal's
+// identity for the government-site metadata and footer, menus, columns and
+// where the task table comes from.
+//
+// Decoding is strict: an unknown key or a value of the wrong type is an
+// error naming the file, line and key, because a typo in a government
+// site's identifiers must not pass silently.
+package config
+
+import (
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"gongshi/internal/diag"
+	"gongshi/internal/tomlx"
+	"gongshi/internal/tz"
+)
+
+// FileName is the configuration file at the top of a site.
+const FileName = "gongshi.toml"
+
+// Config is the decoded gongshi.toml. The zero value of each optional field
+// is its documented default, applied by Load.
+type Config struct {
+	// BaseURL is the absolute URL the site is published under, ending
+	// in "/". Canonical links and the sitemap use it.
+	BaseURL string `toml:"baseURL"`
+	// SiteName is the 网站名称, the SiteName metadata tag.
+	SiteName string `toml:"siteName"`
+	// SiteDomain is the SiteDomain metadata tag; default: BaseURL's host.
+	SiteDomain string `toml:"siteDomain"`
+	// SiteIDCode is the 网站标识码 issued by the government-site register.
+	SiteIDCode string `toml:"siteIDCode"`
+	// Description and Keywords describe the whole site for the home page.
+	Description string   `toml:"description"`
+	Keywords    []string `toml:"keywords"`
+	// AllowRawHTML lets HTML written in Markdown pass through; off by
+	// default, when it is shown escaped as text.
+	AllowRawHTML bool `toml:"allowRawHTML"`
+	// SummaryLength is the number of characters of a summary; default 120.
+	SummaryLength int `toml:"summaryLength"`
+	// PageSize is the number of items on one list page; default 20.
+	PageSize int `toml:"pageSize"`
+
+	Organizer  Organization `toml:"organizer"`  // 主办单位
+	Contractor Organization `toml:"contractor"` // 承办单位, optional
+	Contact    Contact      `toml:"contact"`
+	Filing     Filing       `toml:"filing"`
+
+	Menu    []MenuItem `toml:"menu"`
+	Columns []Column   `toml:"column"`
+	Tasks   Tasks      `toml:"tasks"`
+
+	// File is where the configuration was read from.
+	File string `toml:"-"`
+	// Lines maps dotted keys to their line in File, for later errors.
+	Lines map[string][]int `toml:"-"`
+}
+
+// Organization is a 主办单位 or 承办单位.
+type Organization struct {
+	Name string `toml:"name"`
+	URL  string `toml:"url"`
+}
+
+// Contact is the 联系方式 in every footer.
+type Contact struct {
+	Phone    string `toml:"phone"`
+	Email    string `toml:"email"`
+	Address  string `toml:"address"`
+	Postcode string `toml:"postcode"`
+}
+
+// Filing holds the registration numbers every government site shows.
+type Filing struct {
+	// ICP is the ICP备案号, linked to ICPURL (default: the MIIT filing
+	// system, https://beian.miit.gov.cn/).
+	ICP    string `toml:"icp"`
+	ICPURL string `toml:"icpURL"`
+	// Police is the 公安机关备案号, shown with its badge and linked to
+	// PoliceURL.
+	Police    string `toml:"police"`
+	PoliceURL string `toml:"policeURL"`
+	// ConacURL is the site's entry in the register of 党政机关网站标识.
+	ConacURL string `toml:"conacURL"`
+	// ErrorReportURL is the 我为政府网站找错 link.
+	ErrorReportURL string `toml:"errorReportURL"`
+}
+
+// MenuItem is one entry of the main navigation.
+type MenuItem struct {
+	Name   string `toml:"name"`
+	URL    string `toml:"url"`
+	Weight int    `toml:"weight"`
+}
+
+// Column describes a content section as a column of the site (栏目), for
+// the ColumnName, ColumnType, ColumnDescription and ColumnKeywords tags.
+type Column struct {
+	// Section is the folder under content/, such as "shiqian"; "tasks"
+	// names the task table's column.
+	Section     string   `toml:"section"`
+	Name        string   `toml:"name"`
+	Type        string   `toml:"type"`
+	Description string   `toml:"description"`
+	Keywords    []string `toml:"keywords"`
+}
+
+// Tasks says where the task table comes from and where it is published.
+type Tasks struct {
+	// File is the table dump, relative to the site folder. Default: the one
+	// .txt file in seeds/.
+	File string `toml:"file"`
+	// Section is the URL folder of the task pages; default "tasks".
+	Section string `toml:"section"`
+	// Title is the column's title; default "工作任务分解".
+	Title string `toml:"title"`
+	// Date is the table's 发布日期, shown on its pages; required when the
+	// site has a task table. A date without a zone is Asia/Shanghai.
+	Date time.Time `toml:"-"`
+	// RawDate receives the TOML value of date. A time.Time field would
+	// lose the zone: BurntSushi/toml decodes into it through
+	// UnmarshalText, which reads a zone-less date as UTC.
+	RawDate any `toml:"date"`
+}
+
+// ColumnTypes are the ColumnType values of the government-site design
+// rules (政府网站网页设计规范, 国办发〔2017〕47号).
+var ColumnTypes = []string{"首页", "机构职能", "政策文件", "信息公开目录", "数据发布", "办事服务", "互动交流", "咨询投诉", "专题专栏", "其他"}
+
+const topLevelHint = "可用的键：baseURL、siteName、siteDomain、siteIDCode、description、keywords、allowRawHTML、summaryLength、pageSize，以及表 [organizer]、[contractor]、[contact]、[filing]、[[menu]]、[[column]]、[tasks]。"
+
+// Load reads and checks dir/gongshi.toml.
+func Load(dir string) (*Config, []*diag.Error) {
+	path := filepath.Join(dir, FileName)
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, []*diag.Error{{
+			File: FileName, Message: "无法读取站点配置文件：" + err.Error(),
+			Hint: "请在站点目录中创建 gongshi.toml，或用 --source 指定站点目录。",
+		}}
+	}
+	return Parse(FileName, src)
+}
+
+// Parse decodes and checks a configuration read from file.
+func Parse(file string, src []byte) (*Config, []*diag.Error) {
+	c := &Config{File: file}
+	_, errs, decoded := tomlx.Decode(file, src, 1, c, topLevelHint)
+	if !decoded {
+		return nil, errs
+	}
+	c.Lines = tomlx.KeyLines(src)
+	c.applyDefaults()
+	errs = append(errs, c.validate()...)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return c, nil
+}
+
+func (c *Config) applyDefaults() {
+	if c.BaseURL != "" && !strings.HasSuffix(c.BaseURL, "/") {
+		c.BaseURL += "/"
+	}
+	if c.SiteDomain == "" {
+		if u, err := url.Parse(c.BaseURL); err == nil {
+			c.SiteDomain = u.Host
+		}
+	}
+	if c.SummaryLength == 0 {
+		c.SummaryLength = 120
+	}
+	if c.PageSize == 0 {
+		c.PageSize = 20
+	}
+	if c.Filing.ICPURL == "" {
+		c.Filing.ICPURL = "https://beian.miit.gov.cn/"
+	}
+	if c.Tasks.Section == "" {
+		c.Tasks.Section = "tasks"
+	}
+	if c.Tasks.Title == "" {
+		c.Tasks.Title = "工作任务分解"
+	}
+	sort.SliceStable(c.Menu, func(i, j int) bool { return c.Menu[i].Weight < c.Menu[j].Weight })
+}
+
+// line returns the first line of a dotted key, or 0.
+func (c *Config) line(key string) int {
+	if l := c.Lines[key]; len(l) > 0 {
+		return l[0]
+	}
+	return 0
+}
+
+func (c *Config) fail(key, value, msg, hint string) *diag.Error {
+	return &diag.Error{File: c.File, Line: c.line(key), Field: key, Value: value, Message: msg, Hint: hint}
+}
+
+func (c *Config) validate() []*diag.Error {
+	var errs []*diag.Error
+
+	required := []struct{ key, value, what string }{
+		{"siteName", c.SiteName, "网站名称"},
+		{"siteIDCode", c.SiteIDCode, "网站标识码"},
+		{"organizer.name", c.Organizer.Name, "主办单位"},
+	}
+	for _, r := range required {
+		if strings.TrimSpace(r.value) == "" {
+			errs = append(errs, c.fail(r.key, "", "缺少"+r.what, fmt.Sprintf("请在 gongshi.toml 中填写 %s。", r.key)))
+		}
+	}
+
+	if c.BaseURL != "" {
+		if u, err := url.Parse(c.BaseURL); err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+			errs = append(errs, c.fail("baseURL", c.BaseURL, "不是完整的网址",
+				"请写成 https://域名/路径/ 的形式，例如 https://www.example.gov.cn/zfgs/。"))
+		}
+	}
+	if c.SummaryLength < 0 {
+		errs = append(errs, c.fail("summaryLength", fmt.Sprint(c.SummaryLength), "摘要长度不能为负数", ""))
+	}
+	if c.PageSize < 0 {
+		errs = append(errs, c.fail("pageSize", fmt.Sprint(c.PageSize), "每页条数不能为负数", ""))
+	}
+
+	for key, value := range map[string]string{
+		"organizer.url": c.Organizer.URL, "contractor.url": c.Contractor.URL,
+		"filing.icpURL": c.Filing.ICPURL, "filing.policeURL": c.Filing.PoliceURL,
+		"filing.conacURL": c.Filing.ConacURL, "filing.errorReportURL": c.Filing.ErrorReportURL,
+	} {
+		if value == "" {
+			continue
+		}
+		if u, err := url.Parse(value); err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+			errs = append(errs, c.fail(key, value, "不是 http 或 https 网址", "请填写以 https:// 开头的完整网址。"))
+		}
+	}
+
+	errs = append(errs, c.validateColumns()...)
+	errs = append(errs, c.decodeTasksDate()...)
+	for i, m := range c.Menu {
+		if m.Name == "" || m.URL == "" {
+			e := c.fail("menu", "", fmt.Sprintf("第 %d 个菜单项缺少 name 或 url", i+1), "每个 [[menu]] 都要写 name 和 url。")
+			if l := c.Lines["menu"]; i < len(l) {
+				e.Line = l[i]
+			}
+			errs = append(errs, e)
+		}
+	}
+	sortErrs(errs)
+	return errs
+}
+
+func (c *Config) validateColumns() []*diag.Error {
+	var errs []*diag.Error
+	seen := map[string]bool{}
+	for i, col := range c.Columns {
+		line := 0
+		if l := c.Lines["column"]; i < len(l) {
+			line = l[i]
+		}
+		fail := func(field, value, msg, hint string) {
+			errs = append(errs, &diag.Error{File: c.File, Line: line, Field: "column." + field, Value: value, Message: msg, Hint: hint})
+		}
+		if col.Section == "" {
+			fail("section", "", "栏目缺少 section", "section 是 content/ 下的文件夹名，例如 section = \"shiqian\"。")
+		} else if seen[col.Section] {
+			fail("section", col.Section, "栏目重复定义", "每个 section 只能有一个 [[column]]。")
+		}
+		seen[col.Section] = true
+		if col.Name == "" {
+			fail("name", "", "栏目缺少 name", "")
+		}
+		if col.Type == "" {
+			fail("type", "", "栏目缺少 type（ColumnType）", "可选："+strings.Join(ColumnTypes, "、")+"。")
+		} else if !slices.Contains(ColumnTypes, col.Type) {
+			fail("type", col.Type, "不是规定的栏目类型", "可选："+strings.Join(ColumnTypes, "、")+"。")
+		}
+	}
+	return errs
+}
+
+func (c *Config) decodeTasksDate() []*diag.Error {
+	switch v := c.Tasks.RawDate.(type) {
+	case nil:
+	case time.Time:
+		c.Tasks.Date = tz.InShanghai(v)
+	default:
+		return []*diag.Error{c.fail("tasks.date", fmt.Sprint(v), "不是日期",
+			"日期不加引号，写成 date = 2019-07-05。")}
+	}
+	return nil
+}
+
+// Column returns the column configured for a section, if any.
+func (c *Config) Column(section string) (Column, bool) {
+	for _, col := range c.Columns {
+		if col.Section == section {
+			return col, true
+		}
+	}
+	return Column{}, false
+}
+
+func sortErrs(errs []*diag.Error) {
+	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Line < errs[j].Line })
+}

@@ -1,0 +1,283 @@
+package site
+
+import (
+	"html/template"
+	"net/url"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"gongshi/internal/config"
+	"gongshi/internal/content"
+	"gongshi/internal/diag"
+	"gongshi/internal/tasktable"
+)
+
+// Source is one loaded content file.
+type Source struct {
+	// Path is the file below content/, slash-separated ("shiqian/a.md").
+	Path string
+	// File is the path shown in messages ("content/shiqian/a.md").
+	File     string
+	Front    content.FrontMatter
+	Rendered content.Rendered
+}
+
+// IsSection reports whether the file is a section's _index.md.
+func (s *Source) IsSection() bool {
+	return path.Base(s.Path) == "_index.md"
+}
+
+// Input is everything a plan is made from.
+type Input struct {
+	Config  *config.Config
+	AsOf    time.Time
+	Sources []*Source
+	// Tasks is the parsed task table, or nil.
+	Tasks *tasktable.Table
+	// TasksDate is the task table's 发布日期.
+	TasksDate time.Time
+}
+
+// Skipped counts the content files left out of the site as of the build
+// date, by reason.
+type Skipped struct {
+	Drafts  int
+	Future  int
+	Expired int
+}
+
+// Plan decides the pages of the site. It reports every problem it finds.
+func Plan(in Input) (*Site, Skipped, []*diag.Error) {
+	p := planner{in: in, urls: map[string]string{}}
+	s := &Site{Config: in.Config, AsOf: in.AsOf, BasePath: basePath(in.Config.BaseURL)}
+	p.site = s
+
+	sources := p.published(in.Sources)
+	tree := p.buildTree(sources)
+	p.home(tree)
+	p.sections(tree)
+	if in.Tasks != nil {
+		p.tasks()
+	}
+	p.siteMap()
+	p.notFound()
+	p.menu()
+	return s, p.skipped, p.errs
+}
+
+type planner struct {
+	in      Input
+	site    *Site
+	errs    []*diag.Error
+	skipped Skipped
+	// urls maps each page path to the file that claimed it.
+	urls map[string]string
+	// sectionPages are the list pages of content sections, in tree order.
+	sectionPages []*Page
+	// regular are all regular content pages.
+	regular []*Page
+}
+
+func basePath(baseURL string) string {
+	u, err := url.Parse(baseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return strings.TrimSuffix(u.Path, "/") + "/"
+}
+
+// published keeps the sources that are public as of the build date.
+func (p *planner) published(all []*Source) []*Source {
+	asOf := p.in.AsOf
+	var out []*Source
+	for _, s := range all {
+		fm := s.Front
+		switch {
+		case fm.Draft:
+			p.skipped.Drafts++
+		case !fm.PublishDate.IsZero() && fm.PublishDate.After(endOfDay(asOf)):
+			p.skipped.Future++
+		case !fm.ExpiryDate.IsZero() && !fm.ExpiryDate.After(asOf):
+			p.skipped.Expired++
+		default:
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// endOfDay returns the last instant of t's day: a page published at any
+// time on the as-of day is public in that day's build.
+func endOfDay(t time.Time) time.Time {
+	return t.AddDate(0, 0, 1).Add(-time.Nanosecond)
+}
+
+// claim records that file produces the page at pagePath, reporting a clash.
+func (p *planner) claim(pagePath, file string, line int) bool {
+	if prev, ok := p.urls[pagePath]; ok {
+		p.errs = append(p.errs, &diag.Error{
+			File: file, Line: line, Field: "slug", Value: "/" + pagePath,
+			Message: "网址与 " + prev + " 的网址相同",
+			Hint:    "请修改其中一个文件的文件名或 slug，使网址不同（网址不区分大小写）。",
+		})
+		return false
+	}
+	p.urls[pagePath] = file
+	return true
+}
+
+func (p *planner) newPage(kind, section, title, pagePath string) *Page {
+	pg := &Page{Site: p.site, Kind: kind, Section: section, Title: title, Path: pagePath}
+	p.site.Pages = append(p.site.Pages, pg)
+	return pg
+}
+
+// fromSource fills a page's fields from its content file.
+func (p *planner) fromSource(pg *Page, s *Source) {
+	fm := s.Front
+	pg.Source = s.File
+	pg.Date = fm.Date
+	if !fm.PublishDate.IsZero() {
+		pg.Date = fm.PublishDate
+	}
+	pg.Weight = fm.Weight
+	pg.Keywords = fm.Keywords
+	pg.Content = template.HTML(rebase(string(s.Rendered.HTML), p.site.BasePath))
+	pg.Headings = s.Rendered.Headings
+	pg.Summary = content.Summarize(s.Rendered.PlainText, p.in.Config.SummaryLength)
+	pg.Description = fm.Description
+	if pg.Description == "" {
+		pg.Description = pg.Summary
+	}
+}
+
+// sortPages orders a list: by weight (pages without one last), then
+// newest first, then title, then path, so that the order never depends on
+// the order files were read.
+func sortPages(pages []*Page) {
+	sort.SliceStable(pages, func(i, j int) bool {
+		a, b := pages[i], pages[j]
+		if a.Weight != b.Weight {
+			if a.Weight == 0 || b.Weight == 0 {
+				return b.Weight == 0
+			}
+			return a.Weight < b.Weight
+		}
+		if !a.Date.Equal(b.Date) {
+			return a.Date.After(b.Date)
+		}
+		if a.Title != b.Title {
+			return a.Title < b.Title
+		}
+		return a.Path < b.Path
+	})
+}
+
+// column returns the column metadata for a section, from the configuration
+// or, without a [[column]] entry, from the section's own page.
+func (p *planner) column(section string, fallback *Page) *Column {
+	if c, ok := p.in.Config.Column(section); ok {
+		col := &Column{Name: c.Name, Type: c.Type, Description: c.Description, Keywords: c.Keywords, URL: p.site.BasePath + section + "/"}
+		fillColumn(col)
+		return col
+	}
+	col := &Column{Type: "其他", URL: p.site.BasePath + section + "/"}
+	if fallback != nil {
+		col.Name = fallback.Title
+		col.Description = fallback.Description
+		col.Keywords = fallback.Keywords
+	}
+	fillColumn(col)
+	return col
+}
+
+// fillColumn gives an empty ColumnDescription or ColumnKeywords the column
+// name, because the metadata rules expect every column tag to have a value.
+func fillColumn(c *Column) {
+	if c.Description == "" {
+		c.Description = c.Name
+	}
+	if len(c.Keywords) == 0 && c.Name != "" {
+		c.Keywords = []string{c.Name}
+	}
+}
+
+func (p *planner) home(tree *dirNode) {
+	cfg := p.in.Config
+	pg := p.newPage(KindHome, "", cfg.SiteName, "")
+	p.urls[""] = "content/_index.md"
+	pg.Description = cfg.Description
+	pg.Keywords = cfg.Keywords
+	if tree.index != nil {
+		p.fromSource(pg, tree.index)
+		if tree.index.Front.Title != "" {
+			pg.Title = tree.index.Front.Title
+		}
+		if tree.index.Front.Description == "" && cfg.Description != "" {
+			pg.Description = cfg.Description
+		}
+	}
+	p.site.Home = pg
+}
+
+// latest returns up to n regular pages, newest first.
+func latest(pages []*Page, n int) []*Page {
+	out := append([]*Page(nil), pages...)
+	sort.SliceStable(out, func(i, j int) bool {
+		if !out[i].Date.Equal(out[j].Date) {
+			return out[i].Date.After(out[j].Date)
+		}
+		return out[i].Path < out[j].Path
+	})
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+func (p *planner) menu() {
+	for _, m := range p.in.Config.Menu {
+		link := m.URL
+		section := ""
+		if strings.HasPrefix(link, "/") {
+			trimmed := strings.Trim(link, "/")
+			section, _, _ = strings.Cut(trimmed, "/")
+			link = p.site.BasePath + strings.TrimPrefix(link, "/")
+		}
+		p.site.Menu = append(p.site.Menu, MenuLink{Name: m.Name, URL: link, Section: section})
+	}
+}
+
+func (p *planner) siteMap() {
+	pg := p.newPage(KindSiteMap, "sitemap", "网站地图", "sitemap/")
+	p.claim(pg.Path, "网站地图", 0)
+	pg.Description = p.in.Config.SiteName + "的全部栏目和页面"
+	pg.Breadcrumbs = []Link{p.homeLink(), {Title: pg.Title}}
+	pg.Column = &Column{Name: "网站地图", Type: "其他", URL: pg.RelURL()}
+}
+
+func (p *planner) notFound() {
+	pg := p.newPage(Kind404, "", "页面不存在", "404/")
+	pg.Breadcrumbs = []Link{p.homeLink(), {Title: pg.Title}}
+}
+
+func (p *planner) homeLink() Link {
+	return Link{Title: "首页", URL: p.site.BasePath}
+}
+
+// rebase prefixes root-relative links in rendered Markdown with the base
+// path, so that an editor's [通知](/tongzhi/) works when the site is
+// published below a folder such as /zfgs/. goldmark always writes
+// href="…" and src="…" with double quotes.
+func rebase(html, basePath string) string {
+	if basePath == "/" {
+		return html
+	}
+	r := strings.NewReplacer(
+		`href="/`+"/", `href="//`, `src="/`+"/", `src="//`,
+		`href="/`, `href="`+basePath, `src="/`, `src="`+basePath,
+	)
+	return r.Replace(html)
+}
