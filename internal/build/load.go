@@ -213,12 +213,29 @@ func loadSource(root, rel string, md *content.Markdown) (*site.Source, []*diag.E
 	fm, errs := content.ParseFrontMatter(file, doc)
 	rendered, err := md.Render(doc.Body)
 	if err != nil {
-		errs = append(errs, &diag.Error{File: file, Line: doc.BodyLine, Message: "Markdown 转换失败：" + err.Error()})
+		errs = append(errs, bodyError(file, doc.BodyLine, err))
 	}
-	if len(errs) > 0 {
-		return nil, errs
+	for _, e := range errs {
+		if e.Severity == diag.SeverityError {
+			return nil, errs
+		}
 	}
-	return &site.Source{Path: rel, File: file, Front: fm, Rendered: rendered}, nil
+	return &site.Source{Path: rel, File: file, Front: fm, Rendered: rendered}, errs
+}
+
+// bodyError places an error of the Markdown body in the file: Render
+// counts lines from the body's first line.
+func bodyError(file string, bodyLine int, err error) *diag.Error {
+	var e *diag.Error
+	if errors.As(err, &e) {
+		placed := *e
+		placed.File = file
+		if placed.Line > 0 {
+			placed.Line += bodyLine - 1
+		}
+		return &placed
+	}
+	return &diag.Error{File: file, Line: bodyLine, Message: "Markdown 转换失败：" + err.Error()}
 }
 
 // loadStatic adds every file under static/ to assets, by output path.

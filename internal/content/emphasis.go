@@ -123,7 +123,7 @@ func precedingClass(block text.Reader) charClass {
 	}
 	base, _ := utf8.DecodeLastRune(source[:end])
 	if isCJK(base) {
-		return classCJK
+		return classify(base)
 	}
 	return classOther
 }

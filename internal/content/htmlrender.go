@@ -14,13 +14,16 @@ import (
 // pageRenderer overrides goldmark's HTML output for three node kinds:
 //
 //   - Text, so that a soft line break between two Chinese characters
-//     renders as nothing (see joinsAcrossBreak). goldmark's own East Asian
-//     line-break option is not used because, in v1.8.7, it drops the break
+//     renders as nothing (see joinsAcrossBreak). goldmark v1.8.7 has an
+//     East Asian line-break option, but both of its styles drop the break
 //     before any inline element, which glues English words together
-//     ("see\n[notice](…)" renders as "seenotice").
-//   - RawHTML and HTMLBlock when raw HTML is off: goldmark would replace
-//     them with an HTML comment, so the editor's text silently vanished.
-//     Here they are shown escaped, as the literal text the editor wrote.
+//     ("see\n[notice](…)" renders as "seenotice"). Its "simple" style also
+//     keeps the break after a fullwidth comma, and its "CSS3 draft" style
+//     removes it after an ASCII full stop ("end.\nNext" becomes "end.Next").
+//   - RawHTML and HTMLBlock when raw HTML is off. goldmark would replace
+//     them with an HTML comment, so the editor's text would silently
+//     vanish. Here they are shown escaped, as the literal text the editor
+//     wrote.
 //
 // It holds no per-document state, so one value serves concurrent renders.
 type pageRenderer struct {

@@ -51,6 +51,8 @@ type Heading struct {
 
 // NewMarkdown returns a renderer configured by opts.
 func NewMarkdown(opts MarkdownOptions) *Markdown {
+	// A lower number wins in goldmark: at 100 the page renderer replaces
+	// the functions of goldmark's HTML renderer (1000) for its node kinds.
 	rendererOptions := []renderer.Option{
 		renderer.WithNodeRenderers(
 			util.Prioritized(newPageRenderer(opts.Unsafe), 100),

@@ -25,6 +25,11 @@ type textCollector struct {
 	last      rune // last rune written, utf8.RuneError (U+FFFD) when none yet
 	softBreak bool // a soft line break is waiting for the next text
 	space     bool // a block boundary or hard break is waiting for the next text
+
+	// escaped and escaper are reused for every text node: a bufio.Writer
+	// per node was most of the memory a large build allocated.
+	escaped bytes.Buffer
+	escaper *bufio.Writer
 }
 
 // NOTE: with raw HTML on, the text inside an HTML block (say a <table>
@@ -35,6 +40,7 @@ type textCollector struct {
 // whitespace collapsed to single spaces.
 func collectText(node ast.Node, source []byte, unsafe bool) string {
 	c := &textCollector{source: source, unsafe: unsafe, last: 0xFFFD}
+	c.escaper = bufio.NewWriter(&c.escaped)
 	_ = ast.Walk(node, c.visit)
 	return strings.Join(strings.Fields(c.b.String()), " ")
 }
@@ -74,11 +80,10 @@ func (c *textCollector) writeText(n *ast.Text) {
 	if n.IsRaw() {
 		c.write(string(value))
 	} else {
-		var escaped bytes.Buffer
-		w := bufio.NewWriter(&escaped)
-		html.DefaultWriter.Write(w, value)
-		_ = w.Flush() // bytes.Buffer.Write always returns a nil error
-		c.write(stdhtml.UnescapeString(escaped.String()))
+		c.escaped.Reset()
+		html.DefaultWriter.Write(c.escaper, value)
+		_ = c.escaper.Flush() // bytes.Buffer.Write always returns a nil error
+		c.write(stdhtml.UnescapeString(c.escaped.String()))
 	}
 
 	switch {

@@ -41,6 +41,8 @@ func Split(file string, src []byte) (Document, *diag.Error) {
 
 	opening, next := lineAt(src, 0)
 	if !isDelimiterLine(opening) {
+		// NOTE: Hugo's YAML ("---") and JSON front matter are not
+		// recognised, so such a file renders its front matter as body text.
 		return Document{Body: src, BodyLine: 1}, nil
 	}
 

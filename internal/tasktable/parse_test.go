@@ -151,3 +151,17 @@ func TestDepartmentRoles(t *testing.T) {
 		t.Errorf("departments of task 1 = %q", got)
 	}
 }
+
+func BenchmarkParseSeed(b *testing.B) {
+	src, err := os.ReadFile(seedPath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, errs := Parse(seedPath, src); len(errs) > 0 {
+			b.Fatal(errs[0])
+		}
+	}
+}
