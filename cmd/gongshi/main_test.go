@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"gongshi/internal/testsite"
 )
 
 const repoRoot = "../.."
@@ -95,10 +97,7 @@ func TestHelpHasExamples(t *testing.T) {
 }
 
 func TestCheckReportsContentErrors(t *testing.T) {
-	site := t.TempDir()
-	for _, name := range []string{"gongshi.toml", "layouts", "seeds"} {
-		copyDir(t, filepath.Join(repoRoot, name), filepath.Join(site, name))
-	}
+	site := testsite.Copy(t, repoRoot, "gongshi.toml", "layouts", "seeds")
 	page := "+++\ntitle = \"通知\"\ntitel = \"拼错的键\"\ndate = \"2024年2月1日\"\n+++\n正文\n"
 	if err := os.MkdirAll(filepath.Join(site, "content", "tongzhi"), 0o755); err != nil {
 		t.Fatal(err)
@@ -186,27 +185,5 @@ func TestServeServesSite(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("serve did not stop")
-	}
-}
-
-func copyDir(t *testing.T, src, dst string) {
-	t.Helper()
-	err := filepath.Walk(src, func(p string, info os.FileInfo, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if info.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 }

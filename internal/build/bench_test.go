@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"gongshi/internal/testsite"
 )
 
 // BenchmarkBuildSample builds the sample site: 35 tasks, their department
@@ -41,22 +43,15 @@ func BenchmarkBuildPages(b *testing.B) {
 
 func benchSite(b *testing.B, n int) string {
 	b.Helper()
-	t := &testing.T{}
-	source := b.TempDir()
-	for _, name := range []string{"gongshi.toml", "layouts", "static", "seeds"} {
-		copyTree(t, filepath.Join(repoRoot, name), filepath.Join(source, name))
-	}
+	source := testsite.Copy(b, repoRoot, "gongshi.toml", "layouts", "static", "seeds")
 	body := strings.Repeat("税务机关应当依法公开执法主体、职责、依据、程序和结果，**接受社会监督**。\n", 8) +
 		"\n| 项目 | 内容 |\n|---|---|\n| 执法主体 | 国家税务总局包头市税务局 |\n| 依据 | 《中华人民共和国税收征收管理法》 |\n\n- 事前公示\n- 事中公示\n- 事后公示\n"
 	for s := range 10 {
-		writeFile(t, source, fmt.Sprintf("content/s%02d/_index.md", s), fmt.Sprintf("+++\ntitle = \"栏目%d\"\n+++\n", s))
+		testsite.WriteFile(b, source, fmt.Sprintf("content/s%02d/_index.md", s), fmt.Sprintf("+++\ntitle = \"栏目%d\"\n+++\n", s))
 	}
 	for i := range n {
 		page := fmt.Sprintf("+++\ntitle = \"关于第%d号执法信息的公告\"\ndate = 2024-%02d-%02d\nkeywords = [\"公告\", \"执法\"]\n+++\n## 一、公告内容\n\n%s\n## 二、办理流程\n\n%s", i, i%12+1, i%28+1, body, body)
-		writeFile(t, source, fmt.Sprintf("content/s%02d/p%05d.md", i%10, i), page)
-	}
-	if t.Failed() {
-		b.Fatal("could not write the benchmark site")
+		testsite.WriteFile(b, source, fmt.Sprintf("content/s%02d/p%05d.md", i%10, i), page)
 	}
 	return source
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"gongshi/internal/testsite"
 	"gongshi/internal/tz"
 )
 
@@ -25,45 +26,12 @@ var testAsOf = tz.Date(2025, time.December, 31)
 // test can change them.
 func copySite(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	for _, name := range []string{"gongshi.toml", "content", "layouts", "static", "seeds"} {
-		copyTree(t, filepath.Join(repoRoot, name), filepath.Join(dir, name))
-	}
-	return dir
+	return testsite.Copy(t, repoRoot, testsite.Inputs...)
 }
 
-func copyTree(t *testing.T, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
-// writeFile writes a file below dir, creating folders.
 func writeFile(t *testing.T, dir, rel, text string) {
 	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	testsite.WriteFile(t, dir, rel, text)
 }
 
 // buildSite builds source into a new folder and returns it.

@@ -57,7 +57,7 @@ type Config struct {
 	Columns []Column   `toml:"column"`
 	Tasks   Tasks      `toml:"tasks"`
 
-	// File is where the configuration was read from.
+	// File is the path the configuration was read from.
 	File string `toml:"-"`
 	// Lines maps dotted keys to their line in File, for later errors.
 	Lines map[string][]int `toml:"-"`
@@ -112,7 +112,7 @@ type Column struct {
 	Keywords    []string `toml:"keywords"`
 }
 
-// Tasks says where the task table comes from and where it is published.
+// Tasks names the task table file and the URL folder of its pages.
 type Tasks struct {
 	// File is the table dump, relative to the site folder. Default: the one
 	// .txt file in seeds/.

@@ -48,7 +48,7 @@ func (p *planner) buildTree(sources []*Source) *dirNode {
 	return root
 }
 
-// validSegment is what a URL segment may contain after lower-casing.
+// validSegment matches a URL segment after lower-casing.
 var validSegment = regexp.MustCompile(`^[a-z0-9][a-z0-9_\-.]*$`)
 
 // segment turns a file or folder name, or a slug, into a URL segment:
