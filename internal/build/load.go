@@ -24,7 +24,7 @@ import (
 
 // reservedIDs are element ids the default layouts use; Markdown headings
 // never get them.
-var reservedIDs = []string{"main", "skip", "nav", "header", "footer", "toc", "search"}
+var reservedIDs = []string{"main", "header", "nav", "footer", "toc-heading", "latest-heading", "tasks-heading"}
 
 // load reads every input and plans the site. It returns all problems of
 // all inputs together.

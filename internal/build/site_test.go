@@ -338,3 +338,19 @@ func mustMarshal(v any) []byte {
 	}
 	return b
 }
+
+var idAttr = regexp.MustCompile(` id="([^"]*)"`)
+
+// TestSampleSiteIDsUnique checks that no page repeats an element id, which
+// would break in-page links and the skip link.
+func TestSampleSiteIDsUnique(t *testing.T) {
+	for rel, html := range htmlFiles(t, buildSite(t, repoRoot)) {
+		seen := map[string]bool{}
+		for _, m := range idAttr.FindAllStringSubmatch(html, -1) {
+			if seen[m[1]] {
+				t.Errorf("%s: id %q used twice", rel, m[1])
+			}
+			seen[m[1]] = true
+		}
+	}
+}
