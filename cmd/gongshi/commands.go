@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -13,89 +12,21 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strconv"
-	"strings"
+	"syscall"
 	"time"
 
 	"gongshi/internal/build"
 	"gongshi/internal/diag"
-	"gongshi/internal/tz"
 )
 
-// commonFlags are the flags build, serve and check share.
-type commonFlags struct {
-	source  string
-	dest    string
-	baseURL string
-	asOf    string
-}
-
-func newFlagSet(name string, stderr io.Writer, c *commonFlags, withDest bool) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.StringVar(&c.source, "source", ".", "站点目录")
-	if withDest {
-		fs.StringVar(&c.dest, "dest", "", "输出目录")
-		fs.StringVar(&c.baseURL, "base-url", "", "网站地址")
-	}
-	fs.StringVar(&c.asOf, "as-of", "", "按哪一天生成，YYYY-MM-DD")
-	return fs
-}
-
-// parseFlags parses args, printing the command's usage and a Chinese
-// explanation on a mistake.
-func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) error {
-	err := fs.Parse(args)
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(stderr, commandUsage[fs.Name()])
-		return errUsage
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "命令行有误：%s\n\n%s", translateFlagError(err), commandUsage[fs.Name()])
-		return errUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "多余的参数：%s（选项要写成 --名称 值）\n\n%s", strings.Join(fs.Args(), " "), commandUsage[fs.Name()])
-		return errUsage
-	}
-	return nil
-}
-
-func translateFlagError(err error) string {
-	msg := err.Error()
-	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
-		return "没有选项 " + name
-	}
-	if name, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
-		return "选项 " + name + " 后面要写值"
-	}
-	return msg
-}
-
-// options turns the flags into build options with a progress display on
-// stderr, which the caller finishes after the build.
-func (c *commonFlags) options(stderr io.Writer) (build.Options, *progress, error) {
-	opts := build.Options{Source: c.source, Dest: c.dest, BaseURL: c.baseURL}
-	if c.asOf != "" {
-		day, err := tz.ParseDay(c.asOf)
-		if err != nil {
-			fmt.Fprintf(stderr, "--as-of 的日期“%s”无效，应写成 YYYY-MM-DD，例如 --as-of 2025-01-31\n", c.asOf)
-			return opts, nil, errUsage
-		}
-		opts.AsOf = day
-	}
-	if c.baseURL != "" && !strings.HasPrefix(c.baseURL, "http://") && !strings.HasPrefix(c.baseURL, "https://") {
-		fmt.Fprintf(stderr, "--base-url 应是完整网址，例如 --base-url https://www.example.gov.cn/zfgs/\n")
-		return opts, nil, errUsage
-	}
-	p := newProgress(stderr)
-	opts.Progress = p.update
-	return opts, p, nil
-}
-
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var c commonFlags
-	fs := newFlagSet("build", stderr, &c, true)
-	if err := parseFlags(fs, args, stderr); err != nil {
+	var c siteFlags
+	fs := newFlagSet("build")
+	c.addSource(fs)
+	c.addDest(fs)
+	c.addBaseURL(fs)
+	c.addAsOf(fs)
+	if err := parseFlags(fs, args, stdout, stderr); err != nil {
 		return err
 	}
 	opts, prog, err := c.options(stderr)
@@ -106,16 +37,18 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	prog.finish()
 	printWarnings(stderr, res)
 	if err != nil {
-		return err
+		return buildFailed(err)
 	}
-	printSummary(stdout, res, destOf(opts))
+	printSummary(stdout, stderr, res, destOf(opts))
 	return nil
 }
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var c commonFlags
-	fs := newFlagSet("check", stderr, &c, false)
-	if err := parseFlags(fs, args, stderr); err != nil {
+	var c siteFlags
+	fs := newFlagSet("check")
+	c.addSource(fs)
+	c.addAsOf(fs)
+	if err := parseFlags(fs, args, stdout, stderr); err != nil {
 		return err
 	}
 	opts, prog, err := c.options(stderr)
@@ -126,17 +59,20 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	prog.finish()
 	printWarnings(stderr, res)
 	if err != nil {
-		return err
+		return &failure{err: err, closing: "检查未通过：请按上面的处理办法修改后重新检查。"}
 	}
 	fmt.Fprintf(stdout, "检查通过：%d 个页面，%d 项任务，没有发现错误。\n", res.Pages, res.Tasks)
 	return nil
 }
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var c commonFlags
-	fs := newFlagSet("serve", stderr, &c, true)
+	var c siteFlags
+	fs := newFlagSet("serve")
+	c.addSource(fs)
+	c.addDest(fs)
+	c.addAsOf(fs)
 	port := fs.Int("port", 8080, "预览端口")
-	if err := parseFlags(fs, args, stderr); err != nil {
+	if err := parseFlags(fs, args, stdout, stderr); err != nil {
 		return err
 	}
 	if *port < 1 || *port > 65535 {
@@ -152,23 +88,36 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	addr := net.JoinHostPort("127.0.0.1", strconv.Itoa(*port))
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return fmt.Errorf("无法监听 %s：%v；端口可能已被占用，请换一个端口，例如 gongshi serve --port %d", addr, err, *port+1)
+		if errors.Is(err, syscall.EADDRINUSE) {
+			return fmt.Errorf("端口 %d 已被占用；请换一个端口，例如 gongshi serve --port %d", *port, *port+1)
+		}
+		return fmt.Errorf("无法监听 %s：%w", addr, err)
 	}
-	if opts.BaseURL == "" {
-		opts.BaseURL = "http://" + addr + "/"
+	defer ln.Close()
+	opts.BaseURL = "http://" + addr + "/"
+
+	// The preview has local links, so it never goes to public/, which is
+	// what gets published; it goes to a temporary folder unless --dest
+	// names one.
+	if opts.Dest == "" {
+		tmp, err := os.MkdirTemp("", "gongshi-preview-")
+		if err != nil {
+			return fmt.Errorf("无法创建预览用的临时目录：%w", err)
+		}
+		defer os.RemoveAll(tmp)
+		opts.Dest = filepath.Join(tmp, "public")
 	}
 
 	res, err := build.Run(ctx, opts)
 	prog.finish()
 	printWarnings(stderr, res)
 	if err != nil {
-		ln.Close()
-		return err
+		return buildFailed(err)
 	}
-	printSummary(stdout, res, destOf(opts))
+	printSummary(stdout, stderr, res, opts.Dest)
 
-	srv := &http.Server{Handler: newSiteHandler(destOf(opts)), ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(stdout, "预览地址：%s  （按 Ctrl+C 停止）\n", opts.BaseURL)
+	srv := &http.Server{Handler: newSiteHandler(opts.Dest), ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(stdout, "预览地址：%s  （按 Ctrl+C 停止；预览文件不会写入 public/）\n", opts.BaseURL)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 
@@ -217,7 +166,10 @@ func destOf(opts build.Options) string {
 	return filepath.Join(opts.Source, "public")
 }
 
-func runVersion(stdout io.Writer) error {
+func runVersion(args []string, stdout, stderr io.Writer) error {
+	if err := parseFlags(newFlagSet("version"), args, stdout, stderr); err != nil {
+		return err
+	}
 	version := "开发版"
 	if info, ok := debug.ReadBuildInfo(); ok {
 		if info.Main.Version != "" && info.Main.Version != "(devel)" {
@@ -233,12 +185,24 @@ func runVersion(stdout io.Writer) error {
 	return nil
 }
 
-func printSummary(stdout io.Writer, res *build.Result, dest string) {
-	skipped := res.Skipped
+// printSummary prints the build summary to stdout, and the files left out
+// as of the build date to stderr, one per line with the reason.
+func printSummary(stdout, stderr io.Writer, res *build.Result, dest string) {
 	fmt.Fprintf(stdout, "已生成 %d 个页面（任务 %d 项），共写入 %d 个文件、%s，用时 %s，输出目录：%s\n",
 		res.Pages, res.Tasks, res.Files, humanBytes(res.Bytes), res.Duration.Round(time.Millisecond), dest)
-	if n := skipped.Drafts + skipped.Future + skipped.Expired; n > 0 {
-		fmt.Fprintf(stdout, "未发布 %d 篇：草稿 %d、未到发布日期 %d、已过期 %d。\n", n, skipped.Drafts, skipped.Future, skipped.Expired)
+	skipped := res.Skipped
+	if skipped.Count() == 0 {
+		return
+	}
+	fmt.Fprintf(stdout, "未发布 %d 篇：草稿 %d、未到发布时间 %d、已过期 %d（明细见下）。\n",
+		skipped.Count(), len(skipped.Drafts), len(skipped.Future), len(skipped.Expired))
+	for _, group := range []struct {
+		reason string
+		files  []string
+	}{{"草稿", skipped.Drafts}, {"未到发布时间", skipped.Future}, {"已过期", skipped.Expired}} {
+		for _, f := range group.files {
+			fmt.Fprintf(stderr, "未发布（%s）：%s\n", group.reason, f)
+		}
 	}
 }
 
@@ -251,15 +215,33 @@ func printWarnings(stderr io.Writer, res *build.Result) {
 	}
 }
 
-// printError prints every positioned error in its long form.
+// failure is a failed build or check, with the line that closes its
+// report.
+type failure struct {
+	err     error
+	closing string
+}
+
+func (f *failure) Error() string { return f.err.Error() }
+func (f *failure) Unwrap() error { return f.err }
+
+func buildFailed(err error) error {
+	return &failure{err: err, closing: "构建未完成，原有输出目录保持不变。"}
+}
+
+// printError prints every positioned error in its long form, then the
+// closing line of a failed build or check.
 func printError(stderr io.Writer, err error) {
 	var be *diag.BuildError
 	if errors.As(err, &be) {
 		fmt.Fprintln(stderr, be.Long())
-		fmt.Fprintln(stderr, "\n构建未完成，原有输出目录保持不变。")
-		return
+	} else {
+		fmt.Fprintln(stderr, "错误：", err)
 	}
-	fmt.Fprintln(stderr, "错误：", err)
+	var f *failure
+	if errors.As(err, &f) {
+		fmt.Fprintln(stderr, "\n"+f.closing)
+	}
 }
 
 func humanBytes(n int64) string {

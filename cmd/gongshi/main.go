@@ -32,7 +32,7 @@ var errUsage = errors.New("usage")
 
 func exitCode(err error) int {
 	switch {
-	case err == nil:
+	case err == nil, errors.Is(err, errHelp):
 		return 0
 	case errors.Is(err, errUsage):
 		return 2
@@ -58,21 +58,29 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	case "check":
 		err = runCheck(ctx, rest, stdout, stderr)
 	case "version", "--version", "-v":
-		err = runVersion(stdout)
+		err = runVersion(rest, stdout, stderr)
 	case "help", "-h", "--help":
-		if len(rest) > 0 {
-			if usage, ok := commandUsage[rest[0]]; ok {
-				fmt.Fprint(stdout, usage)
-				return nil
-			}
-		}
-		fmt.Fprint(stdout, mainUsage)
+		return runHelp(rest, stdout, stderr)
 	default:
 		fmt.Fprintf(stderr, "未知的命令“%s”。\n\n%s", cmd, mainUsage)
 		return errUsage
 	}
-	if err != nil && !errors.Is(err, errUsage) {
+	if err != nil && !errors.Is(err, errUsage) && !errors.Is(err, errHelp) {
 		printError(stderr, err)
 	}
 	return err
+}
+
+func runHelp(args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stdout, mainUsage)
+		return nil
+	}
+	usage, ok := commandUsage[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "没有命令“%s”。\n\n%s", args[0], mainUsage)
+		return errUsage
+	}
+	fmt.Fprint(stdout, usage)
+	return nil
 }

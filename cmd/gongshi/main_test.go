@@ -65,8 +65,12 @@ func TestCommandLineMistakes(t *testing.T) {
 		{nil, "用法"},
 		{[]string{"publish"}, "未知的命令“publish”"},
 		{[]string{"build", "--as-of", "2025/01/31"}, "--as-of 的日期“2025/01/31”无效"},
-		{[]string{"build", "--color"}, "没有选项 -color"},
-		{[]string{"build", "--dest"}, "选项 -dest 后面要写值"},
+		{[]string{"build", "--color"}, "没有选项 --color"},
+		{[]string{"build", "--dest"}, "选项 --dest 后面要写值"},
+		{[]string{"serve", "--port", "abc"}, "选项 --port 的值“abc”无效"},
+		{[]string{"check", "--dest", "x"}, "没有选项 --dest"},
+		{[]string{"help", "publish"}, "没有命令“publish”"},
+		{[]string{"build", "--as-of", "2025-01-32"}, "--as-of 的日期“2025-01-32”无效"},
 		{[]string{"build", "extra"}, "多余的参数：extra"},
 		{[]string{"build", "--base-url", "www.example.cn"}, "--base-url 应是完整网址"},
 		{[]string{"serve", "--port", "70000"}, "--port 应在 1 到 65535 之间"},
@@ -84,8 +88,17 @@ func TestCommandLineMistakes(t *testing.T) {
 	}
 }
 
+func TestHelpFlagExitsZero(t *testing.T) {
+	for _, args := range [][]string{{"build", "-h"}, {"check", "--help"}, {"version", "--help"}, {"help"}} {
+		stdout, _, err := runCmd(t, args...)
+		if exitCode(err) != 0 || !strings.Contains(stdout, "用法") {
+			t.Errorf("%v: exit %d, stdout %q", args, exitCode(err), stdout)
+		}
+	}
+}
+
 func TestHelpHasExamples(t *testing.T) {
-	for _, cmd := range []string{"build", "serve", "check"} {
+	for _, cmd := range []string{"build", "serve", "check", "version"} {
 		stdout, _, err := runCmd(t, "help", cmd)
 		if err != nil {
 			t.Fatal(err)
@@ -110,13 +123,32 @@ func TestCheckReportsContentErrors(t *testing.T) {
 	if exitCode(err) != 1 {
 		t.Fatalf("exit code %d, want 1 (err %v)", exitCode(err), err)
 	}
-	for _, want := range []string{"content/tongzhi/a.md:3", "titel", "content/tongzhi/a.md:4", "date", "处理办法"} {
+	for _, want := range []string{"content/tongzhi/a.md:3", "titel", "content/tongzhi/a.md:4", "date", "处理办法", "检查未通过"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("check output lacks %q:\n%s", want, stderr)
 		}
 	}
+	if strings.Contains(stderr, "构建未完成") {
+		t.Error("check talks about a build")
+	}
 	if _, err := os.Stat(filepath.Join(site, "public")); !os.IsNotExist(err) {
 		t.Error("check wrote output")
+	}
+}
+
+func TestBuildListsHeldBackFiles(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	stdout, stderr, err := runCmd(t, "build", "--source", repoRoot, "--dest", dest, "--as-of", "2025-12-31")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stdout, "未发布 3 篇") {
+		t.Errorf("summary lacks the count: %q", stdout)
+	}
+	for _, want := range []string{"未发布（草稿）：content/tongzhi/", "未发布（未到发布时间）：content/tongzhi/", "未发布（已过期）：content/tongzhi/"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q", want)
+		}
 	}
 }
 
@@ -125,6 +157,39 @@ func TestVersion(t *testing.T) {
 	if err != nil || !strings.HasPrefix(stdout, "gongshi ") || !strings.Contains(stdout, "go1.") {
 		t.Errorf("version = %q, %v", stdout, err)
 	}
+}
+
+// TestServeLeavesPublicAlone checks that the preview, whose links point
+// to 127.0.0.1, is not written where the published site is built.
+func TestServeLeavesPublicAlone(t *testing.T) {
+	site := testsite.Copy(t, repoRoot, testsite.Inputs...)
+	ctx, cancel := context.WithCancel(context.Background())
+	var out bytes.Buffer
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--source", site, "--port", strconv.Itoa(freePort(t))}, &out, io.Discard)
+	}()
+	time.Sleep(300 * time.Millisecond)
+	for i := 0; i < 100 && !strings.Contains(out.String(), "预览地址"); i++ {
+		time.Sleep(50 * time.Millisecond)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(site, "public")); !os.IsNotExist(err) {
+		t.Errorf("serve wrote public/: %v", err)
+	}
+}
+
+func freePort(t *testing.T) int {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port
 }
 
 // TestServeServesSite starts serve on a free loopback port, fetches pages

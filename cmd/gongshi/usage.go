@@ -30,8 +30,9 @@ var commandUsage = map[string]string{
   --source 目录      站点目录（默认：当前目录）
   --dest 目录        输出目录（默认：站点目录下的 public）
   --base-url 网址    网站地址，覆盖 gongshi.toml 中的 baseURL
-  --as-of 日期       按哪一天生成网站，格式 YYYY-MM-DD（默认：北京时间今天）；
-                     这一天之前未到发布日期或已过期的内容不会出现
+  --as-of 时间       按哪一时刻生成网站，格式 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM
+                     （北京时间；只写日期时指当天 0 点；默认：现在）。
+                     这一时刻还未到发布时间或已过期的内容不会出现
 
 示例：
   gongshi build --as-of 2025-01-31
@@ -40,12 +41,13 @@ var commandUsage = map[string]string{
 	"serve": `用法：gongshi serve [选项]
 
 生成网站并在本机启动预览服务器（只监听 127.0.0.1），按 Ctrl+C 停止。
-预览时网站地址自动设为 http://127.0.0.1:端口/。
+预览时网站地址自动设为 http://127.0.0.1:端口/。预览文件写入临时目录，
+停止后删除，不会改动要发布的 public/。
 
 选项：
   --source 目录      站点目录（默认：当前目录）
-  --dest 目录        输出目录（默认：站点目录下的 public）
-  --as-of 日期       按哪一天生成网站，格式 YYYY-MM-DD（默认：北京时间今天）
+  --dest 目录        预览文件的目录（默认：临时目录）
+  --as-of 时间       按哪一时刻生成，格式同 gongshi build（默认：现在）
   --port 端口        预览端口（默认：8080）
 
 示例：
@@ -59,7 +61,7 @@ var commandUsage = map[string]string{
 
 选项：
   --source 目录      站点目录（默认：当前目录）
-  --as-of 日期       按哪一天检查，格式 YYYY-MM-DD（默认：北京时间今天）
+  --as-of 时间       按哪一时刻检查，格式同 gongshi build（默认：现在）
 
 示例：
   gongshi check
@@ -68,5 +70,8 @@ var commandUsage = map[string]string{
 	"version": `用法：gongshi version
 
 显示 gongshi 的版本和构建它的 Go 版本。
+
+示例：
+  gongshi version
 `,
 }

@@ -8,9 +8,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"gongshi/internal/diag"
 	"gongshi/internal/output"
+	"gongshi/internal/tz"
 )
 
 func TestRebuildIsByteIdentical(t *testing.T) {
@@ -122,15 +124,17 @@ func TestAsOfControlsPublication(t *testing.T) {
 	writeFile(t, source, "content/tongzhi/ending.md", "+++\ntitle = \"到期下线的通知\"\ndate = 2025-01-01\nexpiryDate = 2026-03-01\n+++\n正文\n")
 
 	tests := []struct {
-		day            string
+		at             string
 		later, expired bool
 	}{
-		{"2026-02-28", false, false},
-		{"2026-03-01", true, true},
+		{"2026-02-28 23:59", false, false},
+		{"2026-03-01 00:00", false, true},
+		{"2026-03-01 08:59", false, true},
+		{"2026-03-01 09:00", true, true},
 	}
 	for _, tt := range tests {
-		t.Run(tt.day, func(t *testing.T) {
-			day, _ := timeParse(tt.day)
+		t.Run(tt.at, func(t *testing.T) {
+			day, _ := time.ParseInLocation("2006-01-02 15:04", tt.at, tz.Shanghai())
 			dest := filepath.Join(t.TempDir(), "public")
 			if _, err := Run(context.Background(), Options{Source: source, Dest: dest, AsOf: day}); err != nil {
 				t.Fatal(err)

@@ -28,8 +28,8 @@ type Options struct {
 	Dest string
 	// BaseURL overrides the configuration's baseURL when set.
 	BaseURL string
-	// AsOf is the day the site is built as of; default today in
-	// Asia/Shanghai.
+	// AsOf is the instant the site is built as of; default now. Pages
+	// published later or expired by then are left out.
 	AsOf time.Time
 	// Progress, when set, is called as work advances: stage names a step,
 	// done and total count its items (total 0 when unknown).

@@ -82,7 +82,3 @@ func htmlFiles(t *testing.T, dir string) map[string]string {
 	}
 	return out
 }
-
-func timeParse(day string) (time.Time, error) {
-	return tz.ParseDay(day)
-}

@@ -67,7 +67,7 @@ func load(ctx context.Context, opts Options) (*loaded, *Result, error) {
 
 	asOf := opts.AsOf
 	if asOf.IsZero() {
-		asOf = tz.Today(time.Now())
+		asOf = time.Now().In(tz.Shanghai())
 	}
 	opts.Progress("规划页面", 0, 0)
 	s, skipped, errs := site.Plan(site.Input{

@@ -40,12 +40,17 @@ type Input struct {
 	TasksDate time.Time
 }
 
-// Skipped counts the content files left out of the site as of the build
-// date, by reason.
+// Skipped lists the content files left out of the site at the as-of
+// instant, by reason.
 type Skipped struct {
-	Drafts  int
-	Future  int
-	Expired int
+	Drafts  []string
+	Future  []string
+	Expired []string
+}
+
+// Count returns the number of files left out.
+func (s Skipped) Count() int {
+	return len(s.Drafts) + len(s.Future) + len(s.Expired)
 }
 
 // Plan decides the pages of the site. It reports every problem it finds.
@@ -88,30 +93,31 @@ func basePath(baseURL string) string {
 	return strings.TrimSuffix(u.Path, "/") + "/"
 }
 
-// published keeps the sources that are public as of the build date.
+// published keeps the sources that are public at the as-of instant: not
+// drafts, published (publishDate, or date when there is none) at or
+// before it, and not expired (expiryDate after it). As in Hugo, a page
+// dated in the future waits for its date.
 func (p *planner) published(all []*Source) []*Source {
 	asOf := p.in.AsOf
 	var out []*Source
 	for _, s := range all {
 		fm := s.Front
+		publish := fm.PublishDate
+		if publish.IsZero() {
+			publish = fm.Date
+		}
 		switch {
 		case fm.Draft:
-			p.skipped.Drafts++
-		case !fm.PublishDate.IsZero() && fm.PublishDate.After(endOfDay(asOf)):
-			p.skipped.Future++
+			p.skipped.Drafts = append(p.skipped.Drafts, s.File)
+		case publish.After(asOf):
+			p.skipped.Future = append(p.skipped.Future, s.File)
 		case !fm.ExpiryDate.IsZero() && !fm.ExpiryDate.After(asOf):
-			p.skipped.Expired++
+			p.skipped.Expired = append(p.skipped.Expired, s.File)
 		default:
 			out = append(out, s)
 		}
 	}
 	return out
-}
-
-// endOfDay returns the last instant of t's day: a page published at any
-// time on the as-of day is public in that day's build.
-func endOfDay(t time.Time) time.Time {
-	return t.AddDate(0, 0, 1).Add(-time.Nanosecond)
 }
 
 // claim records that file produces the page at pagePath, reporting a clash.

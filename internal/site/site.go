@@ -31,7 +31,8 @@ const (
 // Site is the plan of one build.
 type Site struct {
 	Config *config.Config
-	// AsOf is the day the site is built as of, midnight in Asia/Shanghai.
+	// AsOf is the instant the site is built as of: now, or the start of
+	// the day given with --as-of, in Asia/Shanghai.
 	AsOf time.Time
 	// BasePath is the path part of the base URL, such as "/" or "/zfgs/".
 	BasePath string

@@ -8,6 +8,7 @@ import (
 
 	"gongshi/internal/slug"
 	"gongshi/internal/tasktable"
+	"gongshi/internal/tz"
 )
 
 // TaskTable is the task table as the templates lay it out.
@@ -187,7 +188,8 @@ func (tt *TaskTable) indexDepartments() {
 
 func newTimeline(rows []TaskRow, asOf time.Time) Timeline {
 	var tl Timeline
-	today := tasktable.Date{Year: asOf.Year(), Month: asOf.Month(), Day: asOf.Day()}
+	day := asOf.In(tz.Shanghai())
+	today := tasktable.Date{Year: day.Year(), Month: day.Month(), Day: day.Day()}
 	for i := range rows {
 		row := &rows[i]
 		d := row.Task.Deadline
