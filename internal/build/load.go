@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -32,11 +33,20 @@ func load(ctx context.Context, opts Options) (*loaded, *Result, error) {
 	res := &Result{}
 	var problems diag.List
 
+	if info, err := os.Stat(opts.Source); err != nil || !info.IsDir() {
+		return nil, res, fmt.Errorf("站点目录 %s 不存在或不是目录；请用 --source 指定含有 gongshi.toml 的目录", opts.Source)
+	}
+
+	// Every input is read and checked even when an earlier one has
+	// errors, so that one run reports all of them.
 	opts.Progress("读取配置", 0, 0)
 	cfg, errs := config.Load(opts.Source)
 	problems.Add(errs...)
+	// A configuration with errors still plans, to find the content's
+	// errors too; one that could not be decoded at all cannot.
+	configOK := cfg != nil
 	if cfg == nil {
-		return nil, res, problems.Err()
+		cfg = config.Default()
 	}
 	if opts.BaseURL != "" {
 		cfg.BaseURL = strings.TrimSuffix(opts.BaseURL, "/") + "/"
@@ -53,6 +63,7 @@ func load(ctx context.Context, opts Options) (*loaded, *Result, error) {
 	opts.Progress("读取任务分解表", 0, 0)
 	table, errs := loadTasks(opts.Source, cfg)
 	problems.Add(errs...)
+	tasksOK := !hasErrors(errs)
 
 	opts.Progress("读取内容", 0, 0)
 	sources, assets, errs := loadContent(ctx, opts, cfg)
@@ -61,7 +72,10 @@ func load(ctx context.Context, opts Options) (*loaded, *Result, error) {
 	if err := loadStatic(opts.Source, assets); err != nil {
 		problems.Add(&diag.Error{File: "static", Message: "无法读取 static 目录：" + err.Error()})
 	}
-	if problems.HasErrors() {
+	// Planning needs a decoded configuration and a valid task table;
+	// pages whose own files had errors are left out of it, and it checks
+	// the rest.
+	if !configOK || !tasksOK {
 		return nil, res, problems.Err()
 	}
 
@@ -74,7 +88,9 @@ func load(ctx context.Context, opts Options) (*loaded, *Result, error) {
 		Config: cfg, AsOf: asOf, Sources: sources, Tasks: table, TasksDate: cfg.Tasks.Date,
 	})
 	problems.Add(errs...)
-	problems.Add(renderer.Missing(s)...)
+	if renderer != nil {
+		problems.Add(renderer.Missing(s)...)
+	}
 	if problems.HasErrors() {
 		return nil, res, problems.Err()
 	}
@@ -94,6 +110,15 @@ func load(ctx context.Context, opts Options) (*loaded, *Result, error) {
 	res.Skipped = skipped
 	res.Warnings = problems.Warnings()
 	return l, res, nil
+}
+
+func hasErrors(errs []*diag.Error) bool {
+	for _, e := range errs {
+		if e.Severity == diag.SeverityError {
+			return true
+		}
+	}
+	return false
 }
 
 // loadTasks reads the task table named in the configuration, or the one
@@ -215,10 +240,8 @@ func loadSource(root, rel string, md *content.Markdown) (*site.Source, []*diag.E
 	if err != nil {
 		errs = append(errs, bodyError(file, doc.BodyLine, err))
 	}
-	for _, e := range errs {
-		if e.Severity == diag.SeverityError {
-			return nil, errs
-		}
+	if hasErrors(errs) {
+		return nil, errs
 	}
 	return &site.Source{Path: rel, File: file, Front: fm, Rendered: rendered}, errs
 }

@@ -8,10 +8,13 @@
 package config
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -61,6 +64,9 @@ type Config struct {
 	File string `toml:"-"`
 	// Lines maps dotted keys to their line in File, for later errors.
 	Lines map[string][]int `toml:"-"`
+
+	// source is File's text by line, for showing an error's line.
+	source []string
 }
 
 // Organization is a 主办单位 or 承办单位.
@@ -134,35 +140,51 @@ type Tasks struct {
 // rules (政府网站网页设计规范, 国办发〔2017〕47号).
 var ColumnTypes = []string{"首页", "机构职能", "政策文件", "信息公开目录", "数据发布", "办事服务", "互动交流", "咨询投诉", "专题专栏", "其他"}
 
-const topLevelHint = "可用的键：baseURL、siteName、siteDomain、siteIDCode、description、keywords、allowRawHTML、summaryLength、pageSize，以及表 [organizer]、[contractor]、[contact]、[filing]、[[menu]]、[[column]]、[tasks]。"
+
+// siteIDCode is the form of a 网站标识码: ten letters or digits, such as
+// 1502000001 for a local site or bm29000001 for a ministry's.
+var siteIDCode = regexp.MustCompile(`^[0-9A-Za-z]{10}$`)
 
 // Load reads and checks dir/gongshi.toml.
 func Load(dir string) (*Config, []*diag.Error) {
 	path := filepath.Join(dir, FileName)
 	src, err := os.ReadFile(path)
-	if err != nil {
+	if errors.Is(err, fs.ErrNotExist) {
 		return nil, []*diag.Error{{
-			File: FileName, Message: "无法读取站点配置文件：" + err.Error(),
-			Hint: "请在站点目录中创建 gongshi.toml，或用 --source 指定站点目录。",
+			File: FileName, Message: "找不到站点配置文件 " + path,
+			Hint: "请在站点目录中运行 gongshi，或用 --source 指定含有 gongshi.toml 的站点目录。",
 		}}
+	}
+	if err != nil {
+		return nil, []*diag.Error{{File: FileName, Message: "无法读取站点配置文件：" + err.Error()}}
 	}
 	return Parse(FileName, src)
 }
 
-// Parse decodes and checks a configuration read from file.
+// Parse decodes and checks a configuration read from file. It returns the
+// configuration whenever the file could be decoded, also when it has
+// errors, so that a build can go on to check the other files; nil means
+// the file could not be decoded at all.
 func Parse(file string, src []byte) (*Config, []*diag.Error) {
 	c := &Config{File: file}
-	_, errs, decoded := tomlx.Decode(file, src, 1, c, topLevelHint)
+	_, errs, decoded := tomlx.Decode(file, src, 1, c)
 	if !decoded {
 		return nil, errs
 	}
 	c.Lines = tomlx.KeyLines(src)
+	c.source = strings.Split(strings.TrimPrefix(string(src), "\ufeff"), "\n")
 	c.applyDefaults()
 	errs = append(errs, c.validate()...)
-	if len(errs) > 0 {
-		return nil, errs
-	}
-	return c, nil
+	return c, errs
+}
+
+// Default returns the configuration of an empty gongshi.toml with its
+// defaults applied. It lets a build check content while gongshi.toml is
+// broken.
+func Default() *Config {
+	c := &Config{File: FileName}
+	c.applyDefaults()
+	return c
 }
 
 func (c *Config) applyDefaults() {
@@ -201,7 +223,17 @@ func (c *Config) line(key string) int {
 }
 
 func (c *Config) fail(key, value, msg, hint string) *diag.Error {
-	return &diag.Error{File: c.File, Line: c.line(key), Field: key, Value: value, Message: msg, Hint: hint}
+	e := &diag.Error{File: c.File, Line: c.line(key), Field: key, Value: value, Message: msg, Hint: hint}
+	e.Source = c.SourceLine(e.Line)
+	return e
+}
+
+// SourceLine returns line n (1-based) of the configuration file, or "".
+func (c *Config) SourceLine(n int) string {
+	if n < 1 || n > len(c.source) {
+		return ""
+	}
+	return strings.TrimRight(c.source[n-1], "\r")
 }
 
 func (c *Config) validate() []*diag.Error {
@@ -218,6 +250,10 @@ func (c *Config) validate() []*diag.Error {
 		}
 	}
 
+	if c.SiteIDCode != "" && !siteIDCode.MatchString(c.SiteIDCode) {
+		errs = append(errs, c.fail("siteIDCode", c.SiteIDCode, "网站标识码应为 10 位字母或数字",
+			"网站标识码由全国政府网站信息报送系统分配，例如 1502000001；请照抄开办证明上的号码。"))
+	}
 	if c.BaseURL != "" {
 		if u, err := url.Parse(c.BaseURL); err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
 			errs = append(errs, c.fail("baseURL", c.BaseURL, "不是完整的网址",

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"gongshi/internal/diag"
+	"gongshi/internal/tomlx"
 )
 
 // setField checks the value of one top-level key and stores it in fm.
@@ -53,44 +54,10 @@ func (p *frontMatterParser) setField(fm *FrontMatter, key string, v any) {
 func (p *frontMatterParser) unknownKey(key string) {
 	hint := "可用的键：" + strings.Join(validKeys[:len(validKeys)-1], "、") +
 		"，以及 [params] 表；其他自定义字段请写在 [params] 下面。"
-	if guess := closestKey(key); guess != "" {
+	if guess := tomlx.Closest(key, validKeys); guess != "" {
 		hint = fmt.Sprintf("是否想写“%s”？", guess) + hint
 	}
 	p.keyError(key, "", "未知的键", hint)
-}
-
-// closestKey returns the valid key that key most likely misspells, or ""
-// when none is within two edits (ignoring case).
-func closestKey(key string) string {
-	best, bestDistance := "", 3
-	for _, k := range validKeys {
-		if d := editDistance(strings.ToLower(key), strings.ToLower(k)); d < bestDistance {
-			best, bestDistance = k, d
-		}
-	}
-	return best
-}
-
-// editDistance returns the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur := make([]int, len(rb)+1)
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(rb)]
 }
 
 // stringExamples shows a typical value of each string key.

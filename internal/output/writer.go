@@ -253,7 +253,7 @@ func (w *Writer) Stats() (files int, bytes int64) {
 // Commit swaps the staging folder in as the destination and removes the
 // previous output.
 func (w *Writer) Commit() error {
-	if err := os.WriteFile(filepath.Join(w.staging, MarkerFile), []byte("gongshi build output\n"), 0o644); err != nil {
+	if err := w.WriteRaw(MarkerFile, []byte("gongshi build output\n")); err != nil {
 		return err
 	}
 	if err := swap(w.staging, w.dest); err != nil {

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"html/template"
 	"net/url"
 	"path"
@@ -69,6 +70,7 @@ func Plan(in Input) (*Site, Skipped, []*diag.Error) {
 	p.siteMap()
 	p.notFound()
 	p.menu()
+	p.checkColumns(tree)
 	return s, p.skipped, p.errs
 }
 
@@ -190,6 +192,13 @@ func (p *planner) column(section string, fallback *Page) *Column {
 		return col
 	}
 	col := &Column{Type: "其他", URL: p.site.BasePath + section + "/"}
+	if section != p.in.Config.Tasks.Section {
+		p.errs = append(p.errs, &diag.Error{
+			File: "content/" + section + "/", Severity: diag.SeverityWarning,
+			Message: "栏目“" + section + "”在 gongshi.toml 中没有 [[column]]，栏目类型（ColumnType）暂用“其他”",
+			Hint:    "请在 gongshi.toml 中为它加一个 [[column]]，写明 section、name 和 type。",
+		})
+	}
 	if fallback != nil {
 		col.Name = fallback.Title
 		col.Description = fallback.Description
@@ -197,6 +206,24 @@ func (p *planner) column(section string, fallback *Page) *Column {
 	}
 	fillColumn(col)
 	return col
+}
+
+// namedColumn returns the column a page names with its column key, which
+// must be the section of a [[column]] in gongshi.toml.
+func (p *planner) namedColumn(section string, s *Source) *Column {
+	if _, ok := p.in.Config.Column(section); ok {
+		return p.column(section, nil)
+	}
+	var known []string
+	for _, c := range p.in.Config.Columns {
+		known = append(known, fmt.Sprintf("%s（%s）", c.Section, c.Name))
+	}
+	p.errs = append(p.errs, &diag.Error{
+		File: s.File, Line: s.Front.Lines["column"], Field: "column", Value: section,
+		Message: "gongshi.toml 中没有 section 为这个值的栏目",
+		Hint:    "column 要写栏目的 section（文件夹名），不是栏目名称。可用的值：" + strings.Join(known, "、") + "。",
+	})
+	return &Column{Name: p.in.Config.SiteName, Type: "其他"}
 }
 
 // fillColumn gives an empty ColumnDescription or ColumnKeywords the column
@@ -243,17 +270,54 @@ func latest(pages []*Page, n int) []*Page {
 	return out
 }
 
+// menu makes the navigation. A link within the site that names a folder
+// must lead to a page: a menu entry that breaks is on every page.
 func (p *planner) menu() {
-	for _, m := range p.in.Config.Menu {
+	cfg := p.in.Config
+	for i, m := range cfg.Menu {
 		link := m.URL
 		section := ""
 		if strings.HasPrefix(link, "/") {
-			trimmed := strings.Trim(link, "/")
-			section, _, _ = strings.Cut(trimmed, "/")
+			target, _, _ := strings.Cut(strings.TrimPrefix(link, "/"), "#")
+			section, _, _ = strings.Cut(target, "/")
 			link = p.site.BasePath + strings.TrimPrefix(link, "/")
+			if _, ok := p.urls[target]; !ok && (target == "" || strings.HasSuffix(target, "/")) {
+				p.errs = append(p.errs, &diag.Error{
+					File: cfg.File, Line: nth(cfg.Lines["menu"], i), Field: "menu.url", Value: m.URL,
+					Message: "菜单项“" + m.Name + "”指向的页面不存在",
+					Hint:    "请检查网址拼写；栏目的网址是 /文件夹名/，例如 /tongzhi/。",
+				})
+			}
 		}
 		p.site.Menu = append(p.site.Menu, MenuLink{Name: m.Name, URL: link, Section: section})
 	}
+}
+
+// checkColumns reports a [[column]] whose section has no folder in
+// content/ and is not the task table's: usually a misspelt folder name.
+func (p *planner) checkColumns(tree *dirNode) {
+	cfg := p.in.Config
+	for i, c := range cfg.Columns {
+		if c.Section == cfg.Tasks.Section && p.in.Tasks != nil {
+			continue
+		}
+		if _, ok := tree.subdirs[c.Section]; ok {
+			continue
+		}
+		p.errs = append(p.errs, &diag.Error{
+			File: cfg.File, Line: nth(cfg.Lines["column"], i), Field: "column.section", Value: c.Section,
+			Message: "content/ 中没有这个栏目的文件夹",
+			Hint:    "section 要与 content/ 下的文件夹名一致；栏目没有内容时也请建文件夹并写 _index.md。",
+		})
+	}
+}
+
+// nth returns lines[i], or 0 when there is no such line.
+func nth(lines []int, i int) int {
+	if i < len(lines) {
+		return lines[i]
+	}
+	return 0
 }
 
 func (p *planner) siteMap() {

@@ -8,6 +8,7 @@ import (
 
 	"gongshi/internal/config"
 	"gongshi/internal/content"
+	"gongshi/internal/diag"
 	"gongshi/internal/tz"
 )
 
@@ -44,8 +45,8 @@ func TestPlanURLs(t *testing.T) {
 		source("通知/公告.md", "乙", day),
 	}}
 	s, _, errs := Plan(in)
-	if len(errs) > 0 {
-		t.Fatal(errs[0])
+	if len(errs) != 1 || errs[0].Severity != diag.SeverityWarning || errs[0].File != "content/通知/" {
+		t.Fatalf("want one warning about the section without [[column]], got %v", errs)
 	}
 	got := paths(s)
 	for _, want := range []string{"", "tongzhi/", "tongzhi/a-notice/", "tong-zhi/", "tong-zhi/gong-gao/", "sitemap/"} {
@@ -172,5 +173,37 @@ func TestPlanPaginatesAndSorts(t *testing.T) {
 func TestEscapePath(t *testing.T) {
 	if got := escapePath("a b/中/x~y"); got != "a%20b/%E4%B8%AD/x~y" {
 		t.Errorf("got %s", got)
+	}
+}
+
+func TestPlanChecksColumnsAndMenu(t *testing.T) {
+	cfg := testConfig()
+	cfg.Columns = append(cfg.Columns, config.Column{Section: "shihuo", Name: "事后公示", Type: "数据发布"})
+	cfg.Menu = []config.MenuItem{{Name: "首页", URL: "/"}, {Name: "通知", URL: "/tongzhi/"}, {Name: "错", URL: "/tongzi/"}, {Name: "外部", URL: "https://www.gov.cn/"}}
+	cfg.Lines = map[string][]int{"column": {10, 20}, "menu": {30, 33, 36, 39}}
+	page := source("tongzhi/a.md", "甲", day)
+	page.Front.Column = "通知公告"
+	page.Front.Lines["column"] = 5
+
+	_, _, errs := Plan(Input{Config: cfg, AsOf: day, Sources: []*Source{source("tongzhi/_index.md", "通知公告", time.Time{}), page}})
+	want := map[string]int{"column": 5, "column.section": 20, "menu.url": 36}
+	if len(errs) != len(want) {
+		t.Errorf("got %d errors, want %d: %v", len(errs), len(want), errs)
+	}
+	for _, e := range errs {
+		if line, ok := want[e.Field]; !ok || e.Line != line {
+			t.Errorf("unexpected error %v (line %d)", e, e.Line)
+		}
+	}
+}
+
+func TestPlanInvalidSlugsDoNotClash(t *testing.T) {
+	a := source("tongzhi/a.md", "甲", day)
+	a.Front.Slug = "坏 一"
+	b := source("tongzhi/b.md", "乙", day)
+	b.Front.Slug = "坏 二"
+	_, _, errs := Plan(Input{Config: testConfig(), AsOf: day, Sources: []*Source{a, b}})
+	if len(errs) != 2 || errs[0].Field != "slug" || errs[1].Field != "slug" {
+		t.Errorf("want two slug errors and no clash, got %v", errs)
 	}
 }

@@ -51,6 +51,11 @@ func (p *planner) buildTree(sources []*Source) *dirNode {
 // validSegment matches a URL segment after lower-casing.
 var validSegment = regexp.MustCompile(`^[a-z0-9][a-z0-9_\-.]*$`)
 
+// invalidSegment stands for a URL segment that could not be made; the
+// error is reported and the page is left out, so it causes no follow-on
+// URL clash.
+const invalidSegment = ""
+
 // segment turns a file or folder name, or a slug, into a URL segment:
 // lower-case ASCII; Chinese becomes pinyin. A slug must already be valid.
 func (p *planner) segment(name string, s *Source, isSlug bool) string {
@@ -64,7 +69,7 @@ func (p *planner) segment(name string, s *Source, isSlug bool) string {
 			Message: "slug 只能包含英文字母、数字、连字符、下划线和点",
 			Hint:    "例如 slug = \"2024-notice\"；不写 slug 时网址由文件名生成。",
 		})
-		return "invalid"
+		return invalidSegment
 	}
 	if seg := slug.Make(name); seg != "" {
 		return seg
@@ -74,7 +79,7 @@ func (p *planner) segment(name string, s *Source, isSlug bool) string {
 		Message: "无法由这个文件名或文件夹名生成网址",
 		Hint:    "请改用中文、英文字母或数字命名，或在 front matter 中写 slug。",
 	})
-	return "invalid"
+	return invalidSegment
 }
 
 // sections creates the list pages of every content folder and the pages
@@ -135,11 +140,14 @@ func (p *planner) pagesOf(node *dirNode, section string, list *Page) []*Page {
 	var out []*Page
 	for _, s := range node.pages {
 		name := strings.TrimSuffix(path.Base(s.Path), path.Ext(s.Path))
-		seg := ""
+		var seg string
 		if s.Front.Slug != "" {
 			seg = p.segment(s.Front.Slug, s, true)
 		} else {
 			seg = p.segment(name, s, false)
+		}
+		if seg == invalidSegment {
+			continue
 		}
 		pg := p.newPage(KindPage, section, s.Front.Title, node.urlPath+seg+"/")
 		p.fromSource(pg, s)
@@ -149,7 +157,7 @@ func (p *planner) pagesOf(node *dirNode, section string, list *Page) []*Page {
 		if list != nil {
 			pg.Column = list.Column
 			if col := s.Front.Column; col != "" {
-				pg.Column = p.column(col, nil)
+				pg.Column = p.namedColumn(col, s)
 			}
 			pg.Breadcrumbs = append(crumbsTo(list), Link{Title: pg.Title})
 		} else {

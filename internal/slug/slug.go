@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/mozillazg/go-pinyin"
+	"golang.org/x/text/width"
 )
 
 // Make returns the URL segment for name: lower-case ASCII letters, digits
@@ -33,12 +34,11 @@ func Make(name string) string {
 		}
 	}
 
-	for _, r := range name {
+	// Full-width letters and digits (ＡＢＣ, ２０２４) become ASCII first.
+	for _, r := range width.Fold.String(name) {
 		switch {
 		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			latin.WriteRune(unicode.ToLower(r))
-		case r >= '０' && r <= '９':
-			latin.WriteRune(r - '０' + '0')
 		case unicode.Is(unicode.Han, r):
 			flush()
 			if py := pinyin.SinglePinyin(r, args); len(py) > 0 && py[0] != "" {

@@ -10,6 +10,7 @@ func TestMake(t *testing.T) {
 		{"About Us", "about-us"},
 		{"2024年第1季度", "2024-nian-di-1-ji-du"},
 		{"２０２４", "2024"},
+		{"ＡＢＣ全角", "abc-quan-jiao"},
 		{"——", ""},
 	}
 	for _, tt := range tests {

@@ -174,3 +174,24 @@ func TestParseReportsEveryError(t *testing.T) {
 		t.Errorf("got %d errors, want 2 (bad date and skipped number): %v", len(errs), errs)
 	}
 }
+
+// TestBadRowReportedOnce checks that a broken row does not make the rows
+// after it look misnumbered.
+func TestBadRowReportedOnce(t *testing.T) {
+	first := testRow("1", "推行任务甲", "措施甲", "任务内容。", "各级税务机关", "政策法规部门", "政策法规部门", "办公室", "2019年底前")
+	tests := map[string]string{
+		"letter as number": testHeader + first + goodRow("C") + goodRow("3"),
+		"missing cell":     testHeader + first + testRow("2", "", "任务。", "各级税务机关", "政策法规部门", "政策法规部门", "2019年底前") + goodRow("3"),
+	}
+	for name, src := range tests {
+		t.Run(name, func(t *testing.T) {
+			table, errs := Parse("bad.txt", []byte(src))
+			if len(errs) != 1 {
+				t.Errorf("got %d errors, want 1: %v", len(errs), errs)
+			}
+			if n := len(table.Tasks); n != 2 || table.Tasks[1].Number != 3 {
+				t.Errorf("got %d tasks", n)
+			}
+		})
+	}
+}

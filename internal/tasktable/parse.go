@@ -46,6 +46,10 @@ func Parse(file string, src []byte) (*Table, []*diag.Error) {
 	t.Header = p.header(rows[0])
 
 	var raws []rawTask
+	// want is the number the next row should carry. It advances past a
+	// row that failed to parse, so one bad row is reported once and does
+	// not make every row after it look misnumbered.
+	want := 1
 	for i, r := range rows[1:] {
 		if note, ok := noteText(r); ok {
 			if i != len(rows)-2 {
@@ -59,9 +63,12 @@ func Parse(file string, src []byte) (*Table, []*diag.Error) {
 		if len(raws) > 0 {
 			prev = &raws[len(raws)-1]
 		}
-		if raw, ok := p.row(r, prev); ok {
+		raw, ok := p.row(r, prev, want)
+		if ok {
 			raws = append(raws, raw)
+			want = raw.Number
 		}
+		want++
 	}
 	if len(raws) == 0 && len(p.errs) == 0 {
 		p.fail(rows[0].line, "", "", "表格只有表头，没有任务行", "")
@@ -161,8 +168,9 @@ func noteText(r row) (string, bool) {
 }
 
 // row turns one row of cells into a task. prev is the row above, from
-// which merged cells are inherited.
-func (p *parser) row(r row, prev *rawTask) (rawTask, bool) {
+// which merged cells are inherited, and want the number the row should
+// carry.
+func (p *parser) row(r row, prev *rawTask, want int) (rawTask, bool) {
 	n := len(r.cells)
 	first := joinLines(r.cells[0].lines)
 	if n != 9 && n != 8 {
@@ -175,10 +183,6 @@ func (p *parser) row(r row, prev *rawTask) (rawTask, bool) {
 	if !ok {
 		p.fail(r.cells[0].line, "序号", first, "序号不是数字", "序号应为 1、2、3 这样的整数。")
 		return rawTask{}, false
-	}
-	want := 1
-	if prev != nil {
-		want = prev.Number + 1
 	}
 	if number != want {
 		p.fail(r.cells[0].line, "序号", first, fmt.Sprintf("序号应为 %d", want), "请按顺序编号，不要跳号或重号。")

@@ -1,6 +1,7 @@
 // Package tomlx decodes TOML strictly, on top of BurntSushi/toml, and turns
-// every problem into a positioned *diag.Error: syntax errors, values of the
-// wrong type, and keys the destination struct does not have.
+// every problem into a positioned *diag.Error in Chinese: syntax errors,
+// files that are not UTF-8, values of the wrong type, and keys the
+// destination struct does not have.
 package tomlx
 
 import (
@@ -10,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -20,43 +22,70 @@ import (
 // names src in errors and firstLine is the file line of src's first line,
 // for TOML embedded in a larger file. A UTF-8 BOM at the start is accepted.
 //
-// Keys that v has no field for are errors; hint lists the keys that are
-// valid at the top level and is shown with them. decoded is false when
-// src could not be decoded at all, and v is then incomplete.
-func Decode(file string, src []byte, firstLine int, v any, hint string) (md toml.MetaData, errs []*diag.Error, decoded bool) {
+// Keys that v has no field for are errors whose hint lists the keys valid
+// at that place and the closest one. decoded is false when src could not
+// be decoded at all, and v is then incomplete.
+func Decode(file string, src []byte, firstLine int, v any) (md toml.MetaData, errs []*diag.Error, decoded bool) {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	at := func(line int) int {
-		if line < 1 {
-			return 0
-		}
-		return line + firstLine - 1
-	}
+	lines := strings.Split(string(src), "\n")
+	d := decoder{file: file, lines: lines, firstLine: firstLine}
 
-	md, err := toml.NewDecoder(bytes.NewReader(src)).Decode(v)
-	if err != nil {
-		e := convert(err)
-		e.File = file
-		e.Line = at(e.Line)
+	if e := d.checkUTF8(); e != nil {
 		return md, []*diag.Error{e}, false
 	}
+	md, err := toml.NewDecoder(bytes.NewReader(src)).Decode(v)
+	if err != nil {
+		return md, []*diag.Error{d.convert(err)}, false
+	}
 
-	lines := KeyLines(src)
-	for _, key := range md.Undecoded() {
+	keyLines := KeyLines(src)
+	undecoded := md.Undecoded()
+	for _, key := range undecoded {
 		path := strings.Join(key, ".")
 		// A table whose keys are all unknown is reported once, at the table.
-		if parent := parentOf(path); parent != "" && contains(md.Undecoded(), parent) {
+		if parent := parentOf(path); parent != "" && contains(undecoded, parent) {
 			continue
 		}
 		line := 0
-		if l := lines[path]; len(l) > 0 {
+		if l := keyLines[path]; len(l) > 0 {
 			line = l[0]
 		}
-		errs = append(errs, &diag.Error{
-			File: file, Line: at(line), Field: path,
-			Message: "未知的键", Hint: hint,
-		})
+		e := d.at(line, &diag.Error{Field: path, Message: "未知的键"})
+		e.Hint = unknownKeyHint(v, key)
+		errs = append(errs, e)
 	}
 	return md, errs, true
+}
+
+type decoder struct {
+	file      string
+	lines     []string
+	firstLine int
+}
+
+// at places e at a line of the TOML text, filling the file, the file line
+// and the source line.
+func (d decoder) at(line int, e *diag.Error) *diag.Error {
+	e.File = d.file
+	if line >= 1 {
+		e.Line = line + d.firstLine - 1
+		if line <= len(d.lines) {
+			e.Source = strings.TrimRight(d.lines[line-1], "\r")
+		}
+	}
+	return e
+}
+
+func (d decoder) checkUTF8() *diag.Error {
+	for i, l := range d.lines {
+		if !utf8.ValidString(l) {
+			return d.at(i+1, &diag.Error{
+				Message: "文件不是 UTF-8 编码（可能是 GBK）",
+				Hint:    "请用记事本或 WPS 另存为 UTF-8 编码后再提交。",
+			})
+		}
+	}
+	return nil
 }
 
 func parentOf(path string) string {
@@ -82,35 +111,36 @@ var typeError = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.
 
 var incompatible = regexp.MustCompile(`incompatible types: TOML value has type (\S+); destination has type (\S+)`)
 
-// convert turns a decode error into a diag.Error with a line relative to
-// the TOML text and a Chinese message.
-func convert(err error) *diag.Error {
+// convert turns a decode error into a positioned Chinese error.
+func (d decoder) convert(err error) *diag.Error {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		e := &diag.Error{Line: pe.Position.Line, Column: pe.Position.Col, Field: pe.LastKey}
-		e.Message, e.Hint = syntaxMessage(pe.Message)
+		e := d.at(pe.Position.Line, &diag.Error{Field: pe.LastKey})
+		e.Column = RuneColumn(e.Source, pe.Position.Col)
+		msg, ok := TranslateMessage(pe.Message)
+		if !ok {
+			msg = "TOML 写法有误：" + pe.Message
+		}
+		e.Message = msg
+		e.Hint = FormHint
+		if hint, ok := HintForLine(e.Source); ok {
+			e.Hint = hint
+		}
+		if msg == "键重复定义" {
+			e.Hint = "同一个键只能写一次，请删掉多余的一行。"
+		}
 		return e
 	}
 	if m := typeError.FindStringSubmatch(err.Error()); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		e := &diag.Error{Line: line, Field: m[2], Message: m[3]}
+		e := d.at(line, &diag.Error{Field: m[2], Message: m[3]})
 		if t := incompatible.FindStringSubmatch(m[3]); t != nil {
 			e.Message = fmt.Sprintf("类型不对：应为%s，这里写的是%s", typeName(t[2]), typeName(t[1]))
-			e.Hint = "文本要加英文双引号，数字和 true/false 不加，列表写成 [\"甲\", \"乙\"]。"
+			e.Hint = "文本要加英文双引号，数字和 true/false 不加，日期不加引号，列表写成 [\"甲\", \"乙\"]。"
 		}
 		return e
 	}
-	return &diag.Error{Message: err.Error()}
-}
-
-func syntaxMessage(msg string) (string, string) {
-	switch {
-	case strings.Contains(msg, "has already been defined"):
-		return "键重复定义：" + msg, "同一个键只能写一次，请删除或合并重复的那一行。"
-	case strings.Contains(msg, "expected value but found"), strings.Contains(msg, "bare keys cannot contain"):
-		return "TOML 语法错误：" + msg, "文本值要加英文双引号，例如 title = \"标题\"。"
-	}
-	return "TOML 语法错误：" + msg, "请对照 TOML 写法检查这一行：键 = 值，文本加英文双引号。"
+	return d.at(0, &diag.Error{Message: "TOML 无法解析：" + err.Error(), Hint: FormHint})
 }
 
 // typeName returns the Chinese name of a TOML or Go type in an error.

@@ -32,15 +32,17 @@ func TestDecodeErrors(t *testing.T) {
 		{"unknown key in array of tables", "[[item]]\nname = \"a\"\n[[item]]\nlabel = \"b\"\n", 1, 4, "item.label", "未知的键"},
 		{"unknown table reported once", "[extra]\na = 1\nb = 2\n", 1, 1, "extra", "未知的键"},
 		{"duplicate key", "title = \"a\"\ntitle = \"b\"\n", 1, 2, "title", "键重复定义"},
+		{"not UTF-8", "title = \"a\"\nname = \"\xb5\xc8\"\n", 1, 2, "", "不是 UTF-8 编码"},
+		{"chinese quotes", "title = “标题”\n", 1, 1, "title", "无法识别的值"},
 		{"wrong type", "title = \"a\"\ncount = \"3\"\n", 1, 2, "count", "类型不对：应为整数，这里写的是文本"},
-		{"syntax error", "title = 标题\n", 1, 1, "title", "TOML 语法错误"},
+		{"syntax error", "title = 标题\n", 1, 1, "title", "无法识别的值"},
 		{"offset into file", "title = \"a\"\ncount = true\n", 5, 6, "count", "类型不对"},
 		{"BOM accepted", "\ufefftitle = \"a\"\nbad = 1\n", 1, 2, "bad", "未知的键"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var v sample
-			_, errs, _ := Decode("f.toml", []byte(tt.src), tt.firstLine, &v, "提示")
+			_, errs, _ := Decode("f.toml", []byte(tt.src), tt.firstLine, &v)
 			if len(errs) != 1 {
 				t.Fatalf("got %d errors, want 1: %v", len(errs), errs)
 			}
@@ -54,7 +56,7 @@ func TestDecodeErrors(t *testing.T) {
 
 func TestDecodeValid(t *testing.T) {
 	var v sample
-	_, errs, decoded := Decode("f.toml", []byte("\ufefftitle = \"标题\"\ntags = [\"a\", \"b\"]\n[org]\nname = \"单位\"\n"), 1, &v, "")
+	_, errs, decoded := Decode("f.toml", []byte("\ufefftitle = \"标题\"\ntags = [\"a\", \"b\"]\n[org]\nname = \"单位\"\n"), 1, &v)
 	if len(errs) > 0 || !decoded {
 		t.Fatal(errs)
 	}
@@ -108,11 +110,40 @@ func FuzzKeyLines(f *testing.F) {
 			}
 		}
 		var v sample
-		_, errs, _ := Decode("f.toml", src, 1, &v, "")
+		_, errs, _ := Decode("f.toml", src, 1, &v)
 		for _, e := range errs {
 			if e.File != "f.toml" {
 				t.Fatalf("error without file: %v", e)
 			}
 		}
 	})
+}
+
+func TestUnknownKeyHints(t *testing.T) {
+	tests := []struct {
+		src, want string
+	}{
+		{"titel = \"a\"\n", "是否想写“title”？可用的键：title、count、tags、org、item。"},
+		{"[org]\nnmae = \"a\"\n", "是否想写“name”？“org”中可用的键：name。"},
+		{"[[item]]\nnaem = \"a\"\n", "是否想写“name”？“item”中可用的键：name。"},
+	}
+	for _, tt := range tests {
+		var v sample
+		_, errs, _ := Decode("f.toml", []byte(tt.src), 1, &v)
+		if len(errs) != 1 || errs[0].Hint != tt.want {
+			t.Errorf("%q: got %v, want hint %s", tt.src, errs, tt.want)
+			continue
+		}
+		if errs[0].Source == "" {
+			t.Errorf("%q: no source line", tt.src)
+		}
+	}
+}
+
+func TestChineseQuotesHint(t *testing.T) {
+	var v sample
+	_, errs, _ := Decode("f.toml", []byte("title = “标题”\n"), 1, &v)
+	if len(errs) != 1 || !strings.Contains(errs[0].Hint, "英文双引号") {
+		t.Errorf("got %v", errs)
+	}
 }
