@@ -43,7 +43,7 @@ func BenchmarkBuildPages(b *testing.B) {
 
 func benchSite(b *testing.B, n int) string {
 	b.Helper()
-	source := testsite.Copy(b, repoRoot, "gongshi.toml", "layouts", "static", "seeds")
+	source := testsite.Copy(b, repoRoot, testsite.Inputs...)
 	body := strings.Repeat("税务机关应当依法公开执法主体、职责、依据、程序和结果，**接受社会监督**。\n", 8) +
 		"\n| 项目 | 内容 |\n|---|---|\n| 执法主体 | 国家税务总局包头市税务局 |\n| 依据 | 《中华人民共和国税收征收管理法》 |\n\n- 事前公示\n- 事中公示\n- 事后公示\n"
 	for s := range 10 {
