@@ -9,6 +9,7 @@ package output
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -40,6 +41,7 @@ type Writer struct {
 
 	mu      sync.Mutex
 	written map[string]string // lower-cased path → path as written
+	hashes  map[string][sha256.Size]byte
 	files   int
 	bytes   int64
 }
@@ -74,6 +76,7 @@ func NewWriter(dest, source string) (*Writer, error) {
 		staging: staging,
 		min:     newMinifier(),
 		written: map[string]string{},
+		hashes:  map[string][sha256.Size]byte{},
 	}, nil
 }
 
@@ -228,14 +231,35 @@ func (w *Writer) CopyFile(rel, src string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := io.Copy(out, in); err != nil {
+	h := sha256.New()
+	if _, err := io.Copy(io.MultiWriter(out, h), in); err != nil {
 		out.Close()
 		return err
 	}
+	w.record(rel, [sha256.Size]byte(h.Sum(nil)))
 	return out.Close()
 }
 
+func (w *Writer) record(rel string, sum [sha256.Size]byte) {
+	w.mu.Lock()
+	w.hashes[rel] = sum
+	w.mu.Unlock()
+}
+
+// Hashes returns the SHA-256 of every file written, by output path, for
+// NewLive.
+func (w *Writer) Hashes() map[string][sha256.Size]byte {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	out := make(map[string][sha256.Size]byte, len(w.hashes))
+	for k, v := range w.hashes {
+		out[k] = v
+	}
+	return out
+}
+
 func (w *Writer) put(rel string, data []byte) error {
+	w.record(rel, sha256.Sum256(data))
 	target := filepath.Join(w.staging, filepath.FromSlash(rel))
 	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 		return err

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/url"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -71,6 +72,10 @@ func Plan(in Input) (*Site, Skipped, []*diag.Error) {
 	p.notFound()
 	p.menu()
 	p.checkColumns(tree)
+	for _, pg := range s.Pages {
+		slices.Sort(pg.Deps)
+		pg.Deps = slices.Compact(pg.Deps)
+	}
 	return s, p.skipped, p.errs
 }
 
@@ -146,6 +151,7 @@ func (p *planner) newPage(kind, section, title, pagePath string) *Page {
 func (p *planner) fromSource(pg *Page, s *Source) {
 	fm := s.Front
 	pg.Source = s.File
+	pg.Deps = append(pg.Deps, s.File)
 	pg.Date = fm.Date
 	if !fm.PublishDate.IsZero() {
 		pg.Date = fm.PublishDate
@@ -322,6 +328,13 @@ func nth(lines []int, i int) int {
 
 func (p *planner) siteMap() {
 	pg := p.newPage(KindSiteMap, "sitemap", "网站地图", "sitemap/")
+	// The map shows every section's title and item count.
+	for _, s := range p.in.Sources {
+		pg.Deps = append(pg.Deps, s.File)
+	}
+	if p.in.Tasks != nil {
+		pg.Deps = append(pg.Deps, p.in.Tasks.File)
+	}
 	p.claim(pg.Path, "网站地图", 0)
 	pg.Description = p.in.Config.SiteName + "的全部栏目和页面"
 	pg.Breadcrumbs = []Link{p.homeLink(), {Title: pg.Title}}

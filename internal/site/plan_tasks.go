@@ -26,6 +26,7 @@ func (p *planner) tasks() {
 	table := p.newPage(KindTaskTable, section, cfg.Tasks.Title, section+"/")
 	p.claim(table.Path, file, 0)
 	table.Date = tt.Date
+	table.Deps = []string{file}
 	table.Column = col
 	table.Description = p.in.Tasks.Caption
 	table.Breadcrumbs = []Link{p.homeLink(), {Title: table.Title}}
@@ -38,6 +39,7 @@ func (p *planner) tasks() {
 		p.claim(pg.Path, file, t.Line)
 		pg.Task = t
 		pg.Date = tt.Date
+		pg.Deps = []string{file}
 		pg.Column = col
 		pg.Description = t.Text
 		pg.Keywords = append([]string{t.Category}, t.Lead...)
@@ -47,6 +49,7 @@ func (p *planner) tasks() {
 	index := p.newPage(KindDepartments, section, "按部门查看任务", section+"/departments/")
 	p.claim(index.Path, file, 0)
 	index.Date = tt.Date
+	index.Deps = []string{file}
 	index.Column = col
 	index.Description = "任务分解表中各部门牵头、负责和配合的任务"
 	index.Breadcrumbs = []Link{p.homeLink(), tableCrumb, {Title: index.Title}}
@@ -57,6 +60,7 @@ func (p *planner) tasks() {
 		p.claim(pg.Path, file, 0)
 		pg.Department = d
 		pg.Date = tt.Date
+		pg.Deps = []string{file}
 		pg.Column = col
 		pg.Description = d.Name + "在任务分解表中牵头、负责和配合的任务"
 		pg.Keywords = []string{d.Name}
@@ -66,6 +70,7 @@ func (p *planner) tasks() {
 	timeline := p.newPage(KindTimeline, section, "任务时间表", section+"/timeline/")
 	p.claim(timeline.Path, file, 0)
 	timeline.Date = tt.Date
+	timeline.Deps = []string{file}
 	timeline.Column = col
 	timeline.Description = "任务分解表各项任务按完成时限排列"
 	timeline.Breadcrumbs = []Link{p.homeLink(), tableCrumb, {Title: timeline.Title}}

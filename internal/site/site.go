@@ -98,6 +98,23 @@ type Page struct {
 
 	Task       *tasktable.Task
 	Department *Department
+
+	// Deps are the inputs whose content the page shows, sorted: content
+	// files as "content/…", the task table as its path, and for a list
+	// the path of each item it shows as "/path/", so that a change of
+	// members changes the deps even when an item has no file of its own.
+	// The configuration and the layouts are inputs of every page and are
+	// not listed. In watch mode a page is rendered again when one of its
+	// deps changes or the list itself changes.
+	//
+	// NOTE: the deps describe what the default layouts show. A custom
+	// layout that reads other pages through .Site must be paired with
+	// deps for them, or watch mode may serve it stale until a full build.
+	Deps []string
+
+	// ancestry are the _index.md files of the list pages above and
+	// including this one, whose titles the breadcrumbs show.
+	ancestry []string
 }
 
 // RelURL returns the page's link within the site, including the base path.

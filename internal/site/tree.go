@@ -3,6 +3,7 @@ package site
 import (
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -90,7 +91,14 @@ func (p *planner) sections(root *dirNode) {
 	for _, name := range names {
 		p.section(root.subdirs[name], nil)
 	}
-	p.site.Home.Pages = latest(p.regular, 10)
+	home := p.site.Home
+	home.Pages = latest(p.regular, 10)
+	for _, pg := range home.Pages {
+		home.Deps = append(home.Deps, "/"+pg.Path, pg.Source)
+	}
+	if p.in.Tasks != nil {
+		home.Deps = append(home.Deps, p.in.Tasks.File)
+	}
 }
 
 // section plans one folder: its list page, its pages and its subfolders.
@@ -112,6 +120,14 @@ func (p *planner) section(node *dirNode, parent *Page) *Page {
 		}
 	}
 	p.claim(list.Path, file, line)
+
+	if parent != nil {
+		list.ancestry = append(list.ancestry, parent.ancestry...)
+	}
+	list.Deps = append(list.Deps, list.ancestry...)
+	if node.index != nil {
+		list.ancestry = append(list.ancestry, node.index.File)
+	}
 
 	if parent == nil {
 		list.Column = p.column(top, list)
@@ -160,6 +176,7 @@ func (p *planner) pagesOf(node *dirNode, section string, list *Page) []*Page {
 				pg.Column = p.namedColumn(col, s)
 			}
 			pg.Breadcrumbs = append(crumbsTo(list), Link{Title: pg.Title})
+			pg.Deps = append(pg.Deps, list.ancestry...)
 		} else {
 			cfg := p.in.Config
 			pg.Column = &Column{Name: cfg.SiteName, Type: "其他", Description: cfg.Description, Keywords: cfg.Keywords, URL: p.site.BasePath}
@@ -198,10 +215,20 @@ func crumbsTo(list *Page) []Link {
 func (p *planner) paginate(list *Page, items []*Page) {
 	size := p.in.Config.PageSize
 	total := max(1, (len(items)+size-1)/size)
+	// Every page of the list shows the list's size and its own items, so
+	// each depends on every item.
+	for _, item := range items {
+		list.Deps = append(list.Deps, "/"+item.Path)
+		if item.Source != "" {
+			list.Deps = append(list.Deps, item.Source)
+		}
+	}
+
 	pages := make([]*Page, total)
 	pages[0] = list
 	for n := 2; n <= total; n++ {
 		pg := *list
+		pg.Deps = slices.Clone(list.Deps)
 		pg.Path = list.Path + "page/" + strconv.Itoa(n) + "/"
 		pg.Breadcrumbs = append(crumbsTo(list), Link{Title: "第 " + strconv.Itoa(n) + " 页"})
 		pages[n-1] = &pg
