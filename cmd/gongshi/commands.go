@@ -16,7 +16,10 @@ import (
 	"time"
 
 	"gongshi/internal/build"
+	"gongshi/internal/config"
 	"gongshi/internal/diag"
+	"gongshi/internal/serve"
+	"gongshi/internal/watch"
 )
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -72,11 +75,16 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	c.addDest(fs)
 	c.addAsOf(fs)
 	port := fs.Int("port", 8080, "预览端口")
+	bind := fs.String("bind", "127.0.0.1", "监听地址")
 	if err := parseFlags(fs, args, stdout, stderr); err != nil {
 		return err
 	}
 	if *port < 1 || *port > 65535 {
 		fmt.Fprintf(stderr, "--port 应在 1 到 65535 之间，例如 --port 8080\n")
+		return errUsage
+	}
+	if net.ParseIP(*bind) == nil {
+		fmt.Fprintf(stderr, "--bind 应是 IP 地址，例如 --bind 127.0.0.1\n")
 		return errUsage
 	}
 	opts, prog, err := c.options(stderr)
@@ -85,7 +93,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 
 	// Bind before building, so a busy port is reported at once.
-	addr := net.JoinHostPort("127.0.0.1", strconv.Itoa(*port))
+	addr := net.JoinHostPort(*bind, strconv.Itoa(*port))
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		if errors.Is(err, syscall.EADDRINUSE) {
@@ -94,7 +102,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("无法监听 %s：%w", addr, err)
 	}
 	defer ln.Close()
-	opts.BaseURL = "http://" + addr + "/"
+	if !net.ParseIP(*bind).IsLoopback() {
+		fmt.Fprintf(stderr, "注意：预览服务器监听 %s，其他电脑也能访问这个预览。\n", *bind)
+	}
+	opts.BaseURL = "http://" + ln.Addr().String() + "/"
 
 	// The preview has local links, so it never goes to public/, which is
 	// what gets published; it goes to a temporary folder unless --dest
@@ -108,55 +119,95 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		opts.Dest = filepath.Join(tmp, "public")
 	}
 
-	res, err := build.Run(ctx, opts)
+	session := build.NewSession(opts)
+	hub := serve.NewHub()
+	res, err := session.Build(ctx)
 	prog.finish()
 	printWarnings(stderr, res)
 	if err != nil {
-		return buildFailed(err)
+		// Serve anyway: the page shows the errors and reloads once they
+		// are fixed.
+		printError(stderr, err)
+		hub.Failed(errorText(err))
+	} else {
+		printSummary(stdout, stderr, res, opts.Dest)
+		hub.Built()
 	}
-	printSummary(stdout, stderr, res, opts.Dest)
 
-	srv := &http.Server{Handler: newSiteHandler(opts.Dest), ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(stdout, "预览地址：%s  （按 Ctrl+C 停止；预览文件不会写入 public/）\n", opts.BaseURL)
+	srv := &http.Server{Handler: serve.Handler(opts.Dest, hub), ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(stdout, "预览地址：%s  （按 Ctrl+C 停止；修改文件后自动更新；预览文件不会写入 public/）\n", opts.BaseURL)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+
+	watchCtx, stopWatch := context.WithCancel(ctx)
+	defer stopWatch()
+	watchDone := make(chan error, 1)
+	go func() { watchDone <- watchAndRebuild(watchCtx, session, hub, opts.Source, stdout, stderr) }()
 
 	select {
 	case err := <-errc:
 		return fmt.Errorf("预览服务器出错：%w", err)
+	case err := <-watchDone:
+		if ctx.Err() == nil {
+			srv.Close()
+			return fmt.Errorf("监视文件出错：%w", err)
+		}
 	case <-ctx.Done():
 	}
-	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(shutdown); err != nil {
-		return err
-	}
+	stopWatch()
+	<-watchDone
+	// Open event streams never end by themselves, so the server is
+	// closed rather than shut down gracefully.
+	srv.Close()
 	fmt.Fprintln(stderr, "预览已停止。")
 	return nil
 }
 
-// newSiteHandler serves the output folder, answering a missing path with
-// the site's 404.html and status 404, as the production web server does.
-func newSiteHandler(dir string) http.Handler {
-	files := http.FileServer(http.Dir(dir))
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		name := filepath.Join(dir, filepath.FromSlash(filepath.Clean("/"+r.URL.Path)))
-		if info, err := os.Stat(name); err != nil || (info.IsDir() && !exists(filepath.Join(name, "index.html"))) {
-			page, err := os.ReadFile(filepath.Join(dir, "404.html"))
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			w.WriteHeader(http.StatusNotFound)
-			if err == nil {
-				w.Write(page)
-			}
-			return
-		}
-		files.ServeHTTP(w, r)
+// watchAndRebuild rebuilds after every batch of changes until ctx ends,
+// telling open pages through hub.
+func watchAndRebuild(ctx context.Context, session *build.Session, hub *serve.Hub, source string, stdout, stderr io.Writer) error {
+	batches := make(chan watch.Batch)
+	w := watch.New(watch.Options{
+		Root:   source,
+		Paths:  []string{"content", "layouts", "static", "seeds", config.FileName},
+		Notice: func(msg string) { fmt.Fprintln(stderr, msg) },
 	})
+	errc := make(chan error, 1)
+	go func() { errc <- w.Run(ctx, batches) }()
+
+	for {
+		select {
+		case err := <-errc:
+			return err
+		case b := <-batches:
+			res, err := session.Update(ctx, b.Paths)
+			if err != nil {
+				if ctx.Err() != nil {
+					return <-errc
+				}
+				fmt.Fprintf(stderr, "%s 更新失败（%d 处变动）：\n", time.Now().Format("15:04:05"), len(b.Paths))
+				printError(stderr, err)
+				hub.Failed(errorText(err))
+				continue
+			}
+			kind := "增量更新"
+			if res.Full {
+				kind = "全部重建"
+			}
+			fmt.Fprintf(stdout, "%s %s：%d 处变动，渲染 %d 个页面，写入 %d 个文件，用时 %s\n",
+				time.Now().Format("15:04:05"), kind, len(b.Paths), res.Rendered, res.Files, res.Duration.Round(time.Millisecond))
+			hub.Built()
+		}
+	}
 }
 
-func exists(name string) bool {
-	_, err := os.Stat(name)
-	return err == nil
+// errorText is a failed build's report as the error overlay shows it.
+func errorText(err error) string {
+	var be *diag.BuildError
+	if errors.As(err, &be) {
+		return be.Long()
+	}
+	return err.Error()
 }
 
 func destOf(opts build.Options) string {

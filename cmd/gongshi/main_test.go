@@ -164,10 +164,10 @@ func TestVersion(t *testing.T) {
 func TestServeLeavesPublicAlone(t *testing.T) {
 	site := testsite.Copy(t, repoRoot, testsite.Inputs...)
 	ctx, cancel := context.WithCancel(context.Background())
-	var out bytes.Buffer
+	out := &syncBuffer{}
 	done := make(chan error, 1)
 	go func() {
-		done <- run(ctx, []string{"serve", "--source", site, "--port", strconv.Itoa(freePort(t))}, &out, io.Discard)
+		done <- run(ctx, []string{"serve", "--source", site, "--port", strconv.Itoa(freePort(t))}, out, io.Discard)
 	}()
 	time.Sleep(300 * time.Millisecond)
 	for i := 0; i < 100 && !strings.Contains(out.String(), "预览地址"); i++ {

@@ -226,7 +226,7 @@ func (w *Watcher) loop(ctx context.Context, batches chan<- Batch) error {
 			if deadline == nil {
 				deadline = time.After(w.opts.MaxWait)
 			}
-			quiet = time.After(w.opts.Quiet)
+			quiet = time.After(w.quietFor(len(pending)))
 
 		case err, ok := <-w.fs.Errors:
 			if !ok {
@@ -255,6 +255,19 @@ func (w *Watcher) loop(ctx context.Context, batches chan<- Batch) error {
 			flush()
 		}
 	}
+}
+
+// burstSize is the batch size from which a batch is taken for a burst,
+// such as a git checkout, and waits longer for quiet: a checkout can stall
+// for longer than Quiet between two files on a busy machine, and one
+// rebuild after it is cheaper than two.
+const burstSize = 20
+
+func (w *Watcher) quietFor(pending int) time.Duration {
+	if pending >= burstSize {
+		return max(w.opts.Quiet, 250*time.Millisecond)
+	}
+	return w.opts.Quiet
 }
 
 // handle records one event, watching a folder that was created. It
