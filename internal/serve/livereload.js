@@ -55,6 +55,8 @@
       return;
     }
     build = state.build;
+    // Marks the page as connected, for people and tests checking it.
+    document.documentElement.setAttribute("data-gongshi-build", String(build));
     if (state.error) {
       showError(state.error);
     } else {
