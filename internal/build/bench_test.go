@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"gongshi/internal/testsite"
@@ -44,14 +43,11 @@ func BenchmarkBuildPages(b *testing.B) {
 func benchSite(b *testing.B, n int) string {
 	b.Helper()
 	source := testsite.Copy(b, repoRoot, testsite.Inputs...)
-	body := strings.Repeat("税务机关应当依法公开执法主体、职责、依据、程序和结果，**接受社会监督**。\n", 8) +
-		"\n| 项目 | 内容 |\n|---|---|\n| 执法主体 | 国家税务总局包头市税务局 |\n| 依据 | 《中华人民共和国税收征收管理法》 |\n\n- 事前公示\n- 事中公示\n- 事后公示\n"
 	for s := range 10 {
 		testsite.WriteFile(b, source, fmt.Sprintf("content/s%02d/_index.md", s), fmt.Sprintf("+++\ntitle = \"栏目%d\"\n+++\n", s))
 	}
 	for i := range n {
-		page := fmt.Sprintf("+++\ntitle = \"关于第%d号执法信息的公告\"\ndate = 2024-%02d-%02d\nkeywords = [\"公告\", \"执法\"]\n+++\n## 一、公告内容\n\n%s\n## 二、办理流程\n\n%s", i, i%12+1, i%28+1, body, body)
-		testsite.WriteFile(b, source, fmt.Sprintf("content/s%02d/p%05d.md", i%10, i), page)
+		testsite.WriteFile(b, source, fmt.Sprintf("content/s%02d/p%05d.md", i%10, i), benchPage(i, ""))
 	}
 	return source
 }

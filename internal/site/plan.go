@@ -24,6 +24,55 @@ type Source struct {
 	File     string
 	Front    content.FrontMatter
 	Rendered content.Rendered
+
+	// cache is filled by Plan, which is the only user of a Source at a
+	// time.
+	cache derived
+}
+
+// sortDeps sorts each page's deps and removes repeats. The pages of one
+// list share a single deps slice, which is sorted once.
+func sortDeps(pages []*Page) {
+	done := map[*string]bool{}
+	for _, pg := range pages {
+		if len(pg.Deps) == 0 {
+			continue
+		}
+		if done[&pg.Deps[0]] {
+			continue
+		}
+		slices.Sort(pg.Deps)
+		pg.Deps = slices.Compact(pg.Deps)
+		done[&pg.Deps[0]] = true
+	}
+}
+
+// derived are values made from a Source for a plan, kept so that planning
+// again in watch mode does not redo them for every unchanged file.
+type derived struct {
+	summaryLength int
+	summary       string
+	basePath      string
+	html          template.HTML
+}
+
+// summaryOf returns the source's summary of n characters.
+func (s *Source) summaryOf(n int) string {
+	if s.cache.summary == "" || s.cache.summaryLength != n {
+		s.cache.summary = content.Summarize(s.Rendered.PlainText, n)
+		s.cache.summaryLength = n
+	}
+	return s.cache.summary
+}
+
+// htmlFor returns the source's HTML with its root-relative links below
+// basePath.
+func (s *Source) htmlFor(basePath string) template.HTML {
+	if s.cache.html == "" || s.cache.basePath != basePath {
+		s.cache.html = template.HTML(rebase(string(s.Rendered.HTML), basePath))
+		s.cache.basePath = basePath
+	}
+	return s.cache.html
 }
 
 // IsSection reports whether the file is a section's _index.md.
@@ -72,10 +121,7 @@ func Plan(in Input) (*Site, Skipped, []*diag.Error) {
 	p.notFound()
 	p.menu()
 	p.checkColumns(tree)
-	for _, pg := range s.Pages {
-		slices.Sort(pg.Deps)
-		pg.Deps = slices.Compact(pg.Deps)
-	}
+	sortDeps(s.Pages)
 	return s, p.skipped, p.errs
 }
 
@@ -158,9 +204,9 @@ func (p *planner) fromSource(pg *Page, s *Source) {
 	}
 	pg.Weight = fm.Weight
 	pg.Keywords = fm.Keywords
-	pg.Content = template.HTML(rebase(string(s.Rendered.HTML), p.site.BasePath))
+	pg.Content = s.htmlFor(p.site.BasePath)
 	pg.Headings = s.Rendered.Headings
-	pg.Summary = content.Summarize(s.Rendered.PlainText, p.in.Config.SummaryLength)
+	pg.Summary = s.summaryOf(p.in.Config.SummaryLength)
 	pg.Description = fm.Description
 	if pg.Description == "" {
 		pg.Description = pg.Summary
@@ -262,16 +308,31 @@ func (p *planner) home(tree *dirNode) {
 }
 
 // latest returns up to n regular pages, newest first.
+//
+// It keeps the n best in a sorted slice in one pass instead of sorting
+// every page, because watch mode plans the whole site on each edit.
 func latest(pages []*Page, n int) []*Page {
-	out := append([]*Page(nil), pages...)
-	sort.SliceStable(out, func(i, j int) bool {
-		if !out[i].Date.Equal(out[j].Date) {
-			return out[i].Date.After(out[j].Date)
+	newer := func(a, b *Page) bool {
+		if !a.Date.Equal(b.Date) {
+			return a.Date.After(b.Date)
 		}
-		return out[i].Path < out[j].Path
-	})
-	if len(out) > n {
-		out = out[:n]
+		return a.Path < b.Path
+	}
+	out := make([]*Page, 0, n+1)
+	for _, pg := range pages {
+		if len(out) == n && !newer(pg, out[n-1]) {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(out, pg, func(a, b *Page) int {
+			if newer(a, b) {
+				return -1
+			}
+			return 1
+		})
+		out = slices.Insert(out, i, pg)
+		if len(out) > n {
+			out = out[:n]
+		}
 	}
 	return out
 }

@@ -224,11 +224,14 @@ func (p *planner) paginate(list *Page, items []*Page) {
 		}
 	}
 
+	// The pages of the list share one deps slice, read-only from here on.
+	slices.Sort(list.Deps)
+	list.Deps = slices.Compact(list.Deps)
+
 	pages := make([]*Page, total)
 	pages[0] = list
 	for n := 2; n <= total; n++ {
 		pg := *list
-		pg.Deps = slices.Clone(list.Deps)
 		pg.Path = list.Path + "page/" + strconv.Itoa(n) + "/"
 		pg.Breadcrumbs = append(crumbsTo(list), Link{Title: "第 " + strconv.Itoa(n) + " 页"})
 		pages[n-1] = &pg
