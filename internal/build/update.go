@@ -34,7 +34,23 @@ func (s *Session) Update(ctx context.Context, paths []string) (*Result, error) {
 	res := &Result{}
 	changed := s.expandPending()
 	oldFiles := s.files
+	oldSources := make(map[string]*site.Source, len(changed))
+	for p := range changed {
+		oldSources[p] = s.sources[p]
+	}
 	s.reload(ctx, changed)
+
+	if pages, ok := s.bodyOnly(changed, oldSources); ok {
+		if err := s.renderPages(ctx, s.live, pages); err != nil {
+			return res, err
+		}
+		clear(s.pending)
+		res.Pages = len(s.site.Pages)
+		res.Rendered = len(pages)
+		res.Files = s.live.Written()
+		res.Duration = time.Since(start)
+		return res, nil
+	}
 
 	plan, err := s.plan(res)
 	if err != nil {
@@ -59,6 +75,28 @@ func (s *Session) Update(ctx context.Context, paths []string) (*Result, error) {
 	res.Files = s.live.Written()
 	res.Duration = time.Since(start)
 	return res, nil
+}
+
+// bodyOnly handles the most common edit without planning again: every
+// changed input is a Markdown page that existed, still parses, and differs
+// only in its body (site.SameListing). The last plan then stands, the new
+// bodies are put into it, and the pages to render are returned.
+func (s *Session) bodyOnly(changed map[string]bool, old map[string]*site.Source) ([]*site.Page, bool) {
+	if len(s.sourceErrs) > 0 {
+		return nil, false
+	}
+	n := s.cfg.SummaryLength
+	for p := range changed {
+		before, after := old[p], s.sources[p]
+		if before == nil || after == nil || !site.SameListing(before, after, n) {
+			return nil, false
+		}
+	}
+	var pages []*site.Page
+	for p := range changed {
+		pages = append(pages, site.Refresh(s.site, s.sources[p])...)
+	}
+	return pages, true
 }
 
 // needsFull reports whether a pending change affects every page.

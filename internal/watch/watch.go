@@ -28,7 +28,7 @@ type Options struct {
 	// Paths are the watched inputs below Root, folders or files, such as
 	// "content" and "gongshi.toml". They need not exist yet.
 	Paths []string
-	// Quiet ends a batch when no event came for this long; default 15 ms.
+	// Quiet ends a batch when no event came for this long; default 10 ms.
 	// An editor's save is a burst of events well within it; see
 	// burstSize for longer bursts.
 	Quiet time.Duration
@@ -74,7 +74,7 @@ const InstanceMessage = "系统的 inotify 实例数量已用完，改为每秒�
 // New returns a watcher for opts; Run starts it.
 func New(opts Options) *Watcher {
 	if opts.Quiet <= 0 {
-		opts.Quiet = 15 * time.Millisecond
+		opts.Quiet = 10 * time.Millisecond
 	}
 	if opts.MaxWait <= 0 {
 		opts.MaxWait = 2 * time.Second
