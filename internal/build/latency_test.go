@@ -15,11 +15,21 @@ import (
 
 // BenchmarkEditLatency measures watch mode from saving one page to the
 // rebuilt output: the fsnotify event, the batch's quiet period, reading
-// the file, planning the whole site and rendering what depends on the
-// page. It reports the median and the 90th percentile.
+// the file and rendering what depends on the page. A body edit renders
+// the page alone; a title edit plans the whole site again and renders the
+// page's section lists, the home page and the site map too. It reports
+// the median and the 90th percentile.
 func BenchmarkEditLatency(b *testing.B) {
-	for _, n := range []int{1000, 10000} {
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
+	for _, bench := range []struct {
+		n     int
+		title bool
+	}{{1000, false}, {10000, false}, {1000, true}, {10000, true}} {
+		n := bench.n
+		name := fmt.Sprintf("%d/body", n)
+		if bench.title {
+			name = fmt.Sprintf("%d/title", n)
+		}
+		b.Run(name, func(b *testing.B) {
 			source := benchSite(b, n)
 			dest := filepath.Join(b.TempDir(), "public")
 			ctx, cancel := context.WithCancel(context.Background())
@@ -39,7 +49,11 @@ func BenchmarkEditLatency(b *testing.B) {
 			b.ResetTimer()
 			for i := 0; b.Loop(); i++ {
 				start := time.Now()
-				testsite.WriteFile(b, source, rel, benchPage(3, fmt.Sprintf("第%d次修改", i)))
+				page := benchPage(3, fmt.Sprintf("第%d次修改", i))
+				if bench.title {
+					page = strings.Replace(page, "title = \"", fmt.Sprintf("title = \"第%d次修改", i), 1)
+				}
+				testsite.WriteFile(b, source, rel, page)
 				batch := <-batches
 				if _, err := s.Update(ctx, batch.Paths); err != nil {
 					b.Fatal(err)
