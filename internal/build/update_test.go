@@ -126,17 +126,25 @@ func (e *editor) step() []string {
 	}
 }
 
+// builtSession copies the sample site and builds it in a new session,
+// returning the site folder, the output folder and the session.
+func builtSession(t *testing.T) (string, string, *Session) {
+	t.Helper()
+	dir := testsite.Copy(t, repoRoot, testsite.Inputs...)
+	dest := filepath.Join(t.TempDir(), "public")
+	s := NewSession(Options{Source: dir, Dest: dest, AsOf: testAsOf})
+	if _, err := s.Build(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return dir, dest, s
+}
+
 // TestUpdateMatchesCleanBuild makes 240 random edits, updating after each
 // one or each burst, and checks at intervals and at the end that the
 // output equals a clean build of the same files, byte for byte.
 func TestUpdateMatchesCleanBuild(t *testing.T) {
-	dir := testsite.Copy(t, repoRoot, testsite.Inputs...)
-	dest := filepath.Join(t.TempDir(), "public")
+	dir, dest, s := builtSession(t)
 	ctx := context.Background()
-	s := NewSession(Options{Source: dir, Dest: dest, AsOf: testAsOf})
-	if _, err := s.Build(ctx); err != nil {
-		t.Fatal(err)
-	}
 
 	ed := &editor{t: t, dir: dir, rand: rand.New(rand.NewPCG(1, 2))}
 	edits := 0
@@ -189,13 +197,8 @@ func compareWithCleanBuild(t *testing.T, dir, dest string, edits int) {
 // else; its title changes, so its section lists, the home page and the
 // site map render too.
 func TestUpdateRendersOnlyDependents(t *testing.T) {
-	dir := testsite.Copy(t, repoRoot, testsite.Inputs...)
-	dest := filepath.Join(t.TempDir(), "public")
+	dir, dest, s := builtSession(t)
 	ctx := context.Background()
-	s := NewSession(Options{Source: dir, Dest: dest, AsOf: testAsOf})
-	if _, err := s.Build(ctx); err != nil {
-		t.Fatal(err)
-	}
 	rel := "content/shiqian/zhifa-zhuti.md"
 	src, err := os.ReadFile(filepath.Join(dir, rel))
 	if err != nil {
@@ -231,13 +234,8 @@ func TestUpdateRendersOnlyDependents(t *testing.T) {
 // TestUpdateKeepsLastGoodOutput breaks a page, checks the update fails and
 // the output is unchanged, then fixes it.
 func TestUpdateKeepsLastGoodOutput(t *testing.T) {
-	dir := testsite.Copy(t, repoRoot, testsite.Inputs...)
-	dest := filepath.Join(t.TempDir(), "public")
+	dir, dest, s := builtSession(t)
 	ctx := context.Background()
-	s := NewSession(Options{Source: dir, Dest: dest, AsOf: testAsOf})
-	if _, err := s.Build(ctx); err != nil {
-		t.Fatal(err)
-	}
 	before := treeHashes(t, dest)
 
 	rel := "content/tongzhi/broken.md"

@@ -1,7 +1,6 @@
 package output
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"errors"
 	"os"
@@ -42,12 +41,9 @@ func (l *Live) WriteFile(rel string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	if mt, ok := mediaTypes[strings.ToLower(path.Ext(rel))]; ok {
-		var buf bytes.Buffer
-		if err := l.min.Minify(mt, &buf, bytes.NewReader(data)); err != nil {
-			return err
-		}
-		data = buf.Bytes()
+	data, err = minifyFile(l.min, rel, data)
+	if err != nil {
+		return err
 	}
 	return l.put(rel, data)
 }

@@ -91,6 +91,21 @@ func newMinifier() *minify.M {
 	return m
 }
 
+// minifyFile minifies data when rel's extension is one of mediaTypes and
+// returns it unchanged otherwise.
+func minifyFile(m *minify.M, rel string, data []byte) ([]byte, error) {
+	mt, ok := mediaTypes[strings.ToLower(path.Ext(rel))]
+	if !ok {
+		return data, nil
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(data))
+	if err := m.Minify(mt, &buf, bytes.NewReader(data)); err != nil {
+		return nil, fmt.Errorf("压缩 %s 失败：%w", rel, err)
+	}
+	return buf.Bytes(), nil
+}
+
 // mediaTypes maps the extensions that are minified to their media type.
 var mediaTypes = map[string]string{
 	".html": "text/html",
@@ -170,13 +185,9 @@ func (w *Writer) WriteFile(rel string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	if mt, ok := mediaTypes[strings.ToLower(path.Ext(rel))]; ok {
-		var buf bytes.Buffer
-		buf.Grow(len(data))
-		if err := w.min.Minify(mt, &buf, bytes.NewReader(data)); err != nil {
-			return fmt.Errorf("压缩 %s 失败：%w", rel, err)
-		}
-		data = buf.Bytes()
+	data, err = minifyFile(w.min, rel, data)
+	if err != nil {
+		return err
 	}
 	if err := w.claim(rel, len(data)); err != nil {
 		return err
