@@ -140,7 +140,6 @@ type Tasks struct {
 // rules (政府网站网页设计规范, 国办发〔2017〕47号).
 var ColumnTypes = []string{"首页", "机构职能", "政策文件", "信息公开目录", "数据发布", "办事服务", "互动交流", "咨询投诉", "专题专栏", "其他"}
 
-
 // siteIDCode is the form of a 网站标识码: ten letters or digits, such as
 // 1502000001 for a local site or bm29000001 for a ministry's.
 var siteIDCode = regexp.MustCompile(`^[0-9A-Za-z]{10}$`)
