@@ -182,13 +182,26 @@ func TestServeWatchesEdits(t *testing.T) {
 	p.write("content/tongzhi/x/y/z/deep.md", page("深层页面改"))
 	p.served("tongzhi/x/y/z/deep/", 200, "深层页面改")
 
+	// Rename the folder: the pages move, and files in it stay watched.
+	if err := os.Rename(filepath.Join(p.site, "content/tongzhi/x"), filepath.Join(p.site, "content/tongzhi/w")); err != nil {
+		t.Fatal(err)
+	}
+	p.served("tongzhi/w/y/z/deep/", 200, "深层页面改")
+	p.served("tongzhi/x/y/z/deep/", 404, "页面不存在")
+	p.write("content/tongzhi/w/y/z/deep.md", page("改名后仍被监视"))
+	p.served("tongzhi/w/y/z/deep/", 200, "改名后仍被监视")
+	if err := os.Rename(filepath.Join(p.site, "content/tongzhi/w"), filepath.Join(p.site, "content/tongzhi/x")); err != nil {
+		t.Fatal(err)
+	}
+	p.served("tongzhi/x/y/z/deep/", 200, "改名后仍被监视")
+
 	// Broken content: the last good site stays served and the error is
 	// reported; fixing the file clears it.
 	p.write("content/tongzhi/x/y/z/deep.md", "+++\ntitle = \"坏\"\ndate = 2025-13-01\n+++\n")
 	p.waitFor("the error report", func() bool {
 		return strings.Contains(p.stderr.String(), "content/tongzhi/x/y/z/deep.md:3")
 	})
-	p.served("tongzhi/x/y/z/deep/", 200, "深层页面改")
+	p.served("tongzhi/x/y/z/deep/", 200, "改名后仍被监视")
 	p.write("content/tongzhi/x/y/z/deep.md", page("修好了"))
 	p.served("tongzhi/x/y/z/deep/", 200, "修好了")
 

@@ -168,6 +168,22 @@ func (w *Watcher) addTree(dir string) error {
 	})
 }
 
+// unwatchTree drops the watches on a folder that was renamed or removed
+// and on every folder below it. inotify keeps a watch on the folder
+// itself, not its name, so after a rename fsnotify would go on reporting
+// the files under the old path, and adding the new path would reuse those
+// stale watches; dropping them first lets the Create of the new path add
+// fresh ones.
+func (w *Watcher) unwatchTree(name string) {
+	prefix := name + string(filepath.Separator)
+	for _, p := range w.fs.WatchList() {
+		if p == name || strings.HasPrefix(p, prefix) {
+			// The watch may be gone already with its folder.
+			_ = w.fs.Remove(p)
+		}
+	}
+}
+
 // relevant returns the event's path relative to Root when it is one of
 // the watched inputs or below one.
 func (w *Watcher) relevant(name string) (string, bool) {
@@ -286,6 +302,9 @@ func (w *Watcher) handle(ev fsnotify.Event, pending map[string]bool) (bool, erro
 	}
 	pending[rel] = true
 
+	if ev.Has(fsnotify.Rename) || ev.Has(fsnotify.Remove) {
+		w.unwatchTree(ev.Name)
+	}
 	if ev.Has(fsnotify.Create) {
 		if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
 			// Folders made together with this one (mkdir -p, a folder

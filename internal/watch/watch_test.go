@@ -235,3 +235,39 @@ func TestWatchFallsBackToPolling(t *testing.T) {
 	os.Remove(h.path("content/tongzhi/a.md"))
 	h.expect("content/tongzhi/a.md")
 }
+
+// TestWatchFolderRenamedInside renames a folder within content/, and moves
+// one out and back in: files in them, also in subfolders, must stay
+// watched under their new paths.
+func TestWatchFolderRenamedInside(t *testing.T) {
+	h := start(t, nil)
+	h.write("content/tongzhi/jiu/a.md", "一")
+	h.write("content/tongzhi/jiu/sub/b.md", "一")
+	h.expect("content/tongzhi/jiu")
+
+	if err := os.Rename(h.path("content/tongzhi/jiu"), h.path("content/tongzhi/xin")); err != nil {
+		t.Fatal(err)
+	}
+	h.expect("content/tongzhi/jiu", "content/tongzhi/xin")
+	h.write("content/tongzhi/xin/a.md", "二")
+	got := h.expect("content/tongzhi/xin/a.md")
+	if slices.ContainsFunc(got, func(p string) bool { return strings.HasPrefix(p, "content/tongzhi/jiu/") }) {
+		t.Errorf("events still name the old folder: %v", got)
+	}
+	h.write("content/tongzhi/xin/sub/b.md", "二")
+	h.expect("content/tongzhi/xin/sub/b.md")
+	h.write("content/tongzhi/xin/sub/c.md", "新文件")
+	h.expect("content/tongzhi/xin/sub/c.md")
+
+	outside := filepath.Join(t.TempDir(), "out")
+	if err := os.Rename(h.path("content/tongzhi/xin"), outside); err != nil {
+		t.Fatal(err)
+	}
+	h.expect("content/tongzhi/xin")
+	if err := os.Rename(outside, h.path("content/tongzhi/xin")); err != nil {
+		t.Fatal(err)
+	}
+	h.expect("content/tongzhi/xin")
+	h.write("content/tongzhi/xin/sub/b.md", "三")
+	h.expect("content/tongzhi/xin/sub/b.md")
+}
