@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strconv"
+	"slices"
 	"syscall"
 	"time"
 
@@ -196,7 +197,23 @@ func watchAndRebuild(ctx context.Context, session *build.Session, hub *serve.Hub
 			}
 			fmt.Fprintf(stdout, "%s %s：%d 处变动，渲染 %d 个页面，写入 %d 个文件，用时 %s\n",
 				time.Now().Format("15:04:05"), kind, len(b.Paths), res.Rendered, res.Files, res.Duration.Round(time.Millisecond))
+			printHeldBack(stderr, res, b.Paths)
 			hub.Built()
+		}
+	}
+}
+
+// printHeldBack tells which of the changed files are not published as of
+// the preview's time, so that a page that disappears is explained.
+func printHeldBack(stderr io.Writer, res *build.Result, changed []string) {
+	for _, group := range []struct {
+		reason string
+		files  []string
+	}{{"草稿", res.Skipped.Drafts}, {"未到发布时间", res.Skipped.Future}, {"已过期", res.Skipped.Expired}} {
+		for _, f := range group.files {
+			if slices.Contains(changed, f) {
+				fmt.Fprintf(stderr, "未发布（%s）：%s\n", group.reason, f)
+			}
 		}
 	}
 }

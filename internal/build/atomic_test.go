@@ -150,3 +150,23 @@ func TestAsOfControlsPublication(t *testing.T) {
 		})
 	}
 }
+
+// TestTemplateErrorReportedOncePerLine breaks a layout so that every page
+// of a kind fails: the report has one error, naming the layout line and
+// the number of pages.
+func TestTemplateErrorReportedOncePerLine(t *testing.T) {
+	source := copySite(t)
+	writeFile(t, source, "layouts/_default/page.html", "{{define \"main\"}}\n<h1>{{.Titel}}</h1>\n{{end}}\n")
+	_, err := Run(context.Background(), Options{Source: source, Dest: filepath.Join(t.TempDir(), "public"), AsOf: testAsOf})
+	var be *diag.BuildError
+	if !errors.As(err, &be) {
+		t.Fatalf("want a BuildError, got %v", err)
+	}
+	if len(be.Errors) != 1 {
+		t.Fatalf("got %d errors, want 1: %v", len(be.Errors), be)
+	}
+	e := be.Errors[0]
+	if e.File != "layouts/_default/page.html" || e.Line != 2 || !strings.Contains(e.Message, "没有字段 Titel") || !strings.Contains(e.Message, "个页面") {
+		t.Errorf("got %s", e)
+	}
+}

@@ -252,11 +252,17 @@ func (s *Session) loadStatic() {
 	}
 }
 
+// asOf returns the instant the site is planned as of: the one given in
+// the options, or else the time of this build, so that in watch mode a
+// page whose publication time has come appears with the next update.
 func (s *Session) asOf() time.Time {
-	if s.opts.AsOf.IsZero() {
-		s.opts.AsOf = time.Now().In(tz.Shanghai())
+	if !s.opts.AsOf.IsZero() {
+		return s.opts.AsOf
 	}
-	return s.opts.AsOf
+	if s.now.IsZero() {
+		s.now = time.Now().In(tz.Shanghai())
+	}
+	return s.now
 }
 
 func hasErrors(errs []*diag.Error) bool {

@@ -51,6 +51,11 @@ type Session struct {
 	// pending are the inputs changed since the last good build, as paths
 	// relative to the site folder. They stay pending while updates fail.
 	pending map[string]bool
+
+	// now is the as-of instant of the current build when the options give
+	// none; builtAsOf is the as-of of the last good build.
+	now       time.Time
+	builtAsOf time.Time
 }
 
 // NewSession returns a session for the site opts names. Nothing is read
@@ -68,6 +73,7 @@ func (s *Session) Dest() string {
 // that replaces the output only on success.
 func (s *Session) Build(ctx context.Context) (*Result, error) {
 	start := time.Now()
+	s.now = time.Time{}
 	res := &Result{Full: true}
 	s.loadAll(ctx)
 	plan, err := s.plan(res)
@@ -233,7 +239,7 @@ func (s *Session) renderPages(ctx context.Context, w fileWriter, pages []*site.P
 			for p := range jobs {
 				buf.Reset()
 				if err := s.renderer.Page(&buf, p); err != nil {
-					errs <- fmt.Errorf("渲染 /%s 失败：%w", p.Path, err)
+					errs <- pageError{path: p.Path, err: err}
 					continue
 				}
 				if err := w.WriteFile(p.OutputPath(), buf.Bytes()); err != nil {
@@ -259,12 +265,49 @@ func (s *Session) renderPages(ctx context.Context, w fileWriter, pages []*site.P
 	done.Wait()
 	close(errs)
 
-	var list diag.List
-	for err := range errs {
-		list.Add(&diag.Error{Message: err.Error()})
-	}
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	return groupErrors(errs)
+}
+
+// pageError is a failure to render one page.
+type pageError struct {
+	path string
+	err  error
+}
+
+func (e pageError) Error() string { return "/" + e.path + ": " + e.err.Error() }
+
+// groupErrors reports render errors once per layout line, naming how many
+// pages and which first page met it, instead of once per page.
+func groupErrors(errs <-chan error) error {
+	type group struct {
+		e     *diag.Error
+		pages []string
+	}
+	groups := map[string]*group{}
+	var order []string
+	var list diag.List
+	for err := range errs {
+		pe, ok := err.(pageError)
+		if !ok {
+			list.Add(&diag.Error{Message: err.Error()})
+			continue
+		}
+		e := render.ExecError(pe.err)
+		key := e.Error()
+		if groups[key] == nil {
+			groups[key] = &group{e: e}
+			order = append(order, key)
+		}
+		groups[key].pages = append(groups[key].pages, "/"+pe.path)
+	}
+	for _, key := range order {
+		g := groups[key]
+		slices.Sort(g.pages)
+		g.e.Message += fmt.Sprintf("（%d 个页面，例如 %s）", len(g.pages), g.pages[0])
+		list.Add(g.e)
 	}
 	return list.Err()
 }
@@ -273,6 +316,7 @@ func (s *Session) renderPages(ctx context.Context, w fileWriter, pages []*site.P
 // other files written.
 func (s *Session) remember(plan *site.Site, live *output.Live) {
 	s.site = plan
+	s.builtAsOf = s.asOf()
 	s.live = live
 	s.deps = make(map[string][]string, len(plan.Pages))
 	for _, p := range plan.Pages {

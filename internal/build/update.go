@@ -11,6 +11,7 @@ import (
 
 	"gongshi/internal/config"
 	"gongshi/internal/site"
+	"gongshi/internal/tz"
 )
 
 // Update rebuilds after the inputs at paths changed; paths are relative to
@@ -25,6 +26,15 @@ import (
 func (s *Session) Update(ctx context.Context, paths []string) (*Result, error) {
 	for _, p := range paths {
 		s.pending[path.Clean(filepath.ToSlash(p))] = true
+	}
+	if s.opts.AsOf.IsZero() {
+		// Without a fixed as-of, each update is planned as of its own
+		// time. Pages such as the timeline show the day, so a new day
+		// rebuilds everything.
+		s.now = time.Now().In(tz.Shanghai())
+		if !sameDay(s.now, s.builtAsOf) {
+			return s.Build(ctx)
+		}
 	}
 	if s.site == nil || s.needsFull() {
 		return s.Build(ctx)
@@ -82,7 +92,7 @@ func (s *Session) Update(ctx context.Context, paths []string) (*Result, error) {
 // only in its body (site.SameListing). The last plan then stands, the new
 // bodies are put into it, and the pages to render are returned.
 func (s *Session) bodyOnly(changed map[string]bool, old map[string]*site.Source) ([]*site.Page, bool) {
-	if len(s.sourceErrs) > 0 {
+	if len(s.sourceErrs) > 0 || s.publicationDue() {
 		return nil, false
 	}
 	n := s.cfg.SummaryLength
@@ -97,6 +107,26 @@ func (s *Session) bodyOnly(changed map[string]bool, old map[string]*site.Source)
 		pages = append(pages, site.Refresh(s.site, s.sources[p])...)
 	}
 	return pages, true
+}
+
+// publicationDue reports whether a page was published or expired between
+// the last good build and this update's as-of instant, which changes the
+// plan although no file changed.
+func (s *Session) publicationDue() bool {
+	from, to := s.builtAsOf, s.asOf()
+	due := func(t time.Time) bool { return !t.IsZero() && t.After(from) && !t.After(to) }
+	for _, src := range s.sources {
+		fm := src.Front
+		if due(fm.Date) || due(fm.PublishDate) || due(fm.ExpiryDate) {
+			return true
+		}
+	}
+	return false
+}
+
+func sameDay(a, b time.Time) bool {
+	a, b = a.In(tz.Shanghai()), b.In(tz.Shanghai())
+	return a.Year() == b.Year() && a.YearDay() == b.YearDay()
 }
 
 // needsFull reports whether a pending change affects every page.

@@ -11,8 +11,10 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"gongshi/internal/testsite"
+	"gongshi/internal/tz"
 )
 
 // editor applies random edits to a copy of the sample site and reports
@@ -255,4 +257,31 @@ func TestUpdateKeepsLastGoodOutput(t *testing.T) {
 		t.Error("the fixed page was not built: pending changes were lost")
 	}
 	compareWithCleanBuild(t, dir, dest, 2)
+}
+
+// TestUpdatePublishesWhenTimeComes checks that, without a fixed as-of, a
+// page timed for later appears with the first update after its time,
+// even when the update changes nothing else.
+func TestUpdatePublishesWhenTimeComes(t *testing.T) {
+	dir := testsite.Copy(t, repoRoot, testsite.Inputs...)
+	dest := filepath.Join(t.TempDir(), "public")
+	ctx := context.Background()
+	at := time.Now().In(tz.Shanghai()).Add(1500 * time.Millisecond)
+	testsite.WriteFile(t, dir, "content/tongzhi/timed.md", fmt.Sprintf("+++\ntitle = \"定时\"\ndate = 2025-01-01\npublishDate = %s\n+++\n", at.Format(time.RFC3339Nano)))
+
+	s := NewSession(Options{Source: dir, Dest: dest})
+	if _, err := s.Build(ctx); err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(dest, "tongzhi", "timed", "index.html")
+	if _, err := os.Stat(page); err == nil {
+		t.Fatal("page published before its time")
+	}
+	time.Sleep(time.Until(at) + 100*time.Millisecond)
+	if _, err := s.Update(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(page); err != nil {
+		t.Errorf("page not published after its time: %v", err)
+	}
 }

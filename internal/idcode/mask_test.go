@@ -320,14 +320,17 @@ func fuzzDigitRuns(text string) []string {
 func isSensitiveRun(run string) bool {
 	farFuture := time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
 
-	if len(run) == 18 && CheckIDNumber(run, farFuture) == nil {
-		return true
-	}
 	digits := strings.TrimSuffix(run, "X")
-	if len(digits) == 17 && digits != run && CheckIDNumber(run, farFuture) == nil {
+	followedByX := digits != run
+
+	switch {
+	case len(digits) == 18 && CheckIDNumber(digits, farFuture) == nil:
 		return true
+	case len(digits) == 17 && followedByX && CheckIDNumber(run, farFuture) == nil:
+		return true
+	default:
+		return 16 <= len(digits) && len(digits) <= 19 && fuzzLuhn(digits)
 	}
-	return 16 <= len(digits) && len(digits) <= 19 && fuzzLuhn(digits)
 }
 
 func fuzzLuhn(digits string) bool {
@@ -335,7 +338,7 @@ func fuzzLuhn(digits string) bool {
 	for i := 0; i < len(digits); i++ {
 		d := int(digits[len(digits)-1-i] - '0')
 		if i%2 == 1 {
-			d = d * 2 % 10 + d * 2 / 10
+			d = d*2%10 + d*2/10
 		}
 		sum += d
 	}

@@ -159,6 +159,32 @@ func (r *Renderer) Lookup(kind, section string) (string, bool) {
 	return "", false
 }
 
+// execError matches html/template's execution errors:
+// `template: NAME:LINE:COL: executing "X" at <Y>: MESSAGE`.
+var execError = regexp.MustCompile(`^template: ([^:]+):(\d+):(\d+): executing "[^"]*" at <([^>]*)>: (.*)$`)
+
+var noField = regexp.MustCompile(`^can't evaluate field (\S+) in type (\S+)$`)
+
+// ExecError turns an error of executing a layout into a positioned error
+// naming the layout file, line and expression, in Chinese where the cause
+// is a common one. Errors of the same layout line are equal, so a caller
+// can report one per line instead of one per page.
+func ExecError(err error) *diag.Error {
+	m := execError.FindStringSubmatch(err.Error())
+	if m == nil {
+		return &diag.Error{Message: "模板执行出错：" + err.Error()}
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	e := &diag.Error{File: "layouts/" + m[1], Line: line, Column: col, Value: m[4],
+		Message: "模板执行出错：" + m[5], Hint: "请检查这个表达式的字段名和函数名。"}
+	if f := noField.FindStringSubmatch(m[5]); f != nil {
+		e.Message = fmt.Sprintf("模板执行出错：%s 没有字段 %s", f[2], f[1])
+		e.Hint = "字段名区分大小写，例如 .Title、.Date、.Content；请改正拼写。"
+	}
+	return e
+}
+
 // ErrNoLayout is returned for a page whose kind has no layout.
 var ErrNoLayout = errors.New("no layout")
 

@@ -83,3 +83,24 @@ func TestLoadWithoutBase(t *testing.T) {
 		t.Errorf("got %v", errs)
 	}
 }
+
+func TestExecErrorNamesLayoutLine(t *testing.T) {
+	dir := writeLayouts(t, map[string]string{
+		"_default/baseof.html": base,
+		"partials/head.html":   `<title>{{.Title}}</title>`,
+		"_default/page.html":   "{{define \"main\"}}\n<p>{{.Titel}}</p>{{end}}",
+	})
+	r, errs := Load(dir)
+	if len(errs) > 0 {
+		t.Fatal(errs[0])
+	}
+	var buf bytes.Buffer
+	err := r.Page(&buf, &site.Page{Site: &site.Site{Config: &config.Config{}}, Kind: "page", Title: "甲"})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	e := ExecError(err)
+	if e.File != "layouts/_default/page.html" || e.Line != 2 || e.Value != ".Titel" || !strings.Contains(e.Message, "没有字段 Titel") {
+		t.Errorf("got %v (file %q line %d value %q)", e, e.File, e.Line, e.Value)
+	}
+}

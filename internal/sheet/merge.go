@@ -66,7 +66,7 @@ func coveredCells(merges []mergedRange, grid [][]string) map[[2]int]bool {
 // mergeErrors reports each merged range. The table is read row by row, and
 // in a merged range only the top-left cell holds the value, so every other
 // row of a vertical merge would silently lose it.
-func (x *xlsxReader) mergeErrors(merges []mergedRange, header []string) []*diag.Error {
+func (x *xlsxReader) mergeErrors(merges []mergedRange, t *Table) []*diag.Error {
 	var errs []*diag.Error
 	for _, m := range merges {
 		e := &diag.Error{
@@ -77,11 +77,11 @@ func (x *xlsxReader) mergeErrors(merges []mergedRange, header []string) []*diag.
 			Message: fmt.Sprintf("工作表“%s”的 %s 是合并单元格；数据表按行读取，合并后只有左上角的单元格有内容", x.sheet, m.ref),
 			Hint:    "请选中这些单元格，取消合并单元格，并在每一行的单元格里分别填写内容。",
 		}
-		if m.left <= len(header) {
-			e.Field = header[m.left-1]
+		if m.top > t.HeaderLine && m.left <= len(t.Header) {
+			e.Field = t.Header[m.left-1]
 		}
-		if m.top == 1 {
-			e.Hint += "如果第一行是标题，请删除标题行，让表头位于第一行。"
+		if m.top <= t.HeaderLine {
+			e.Hint += "如果这是表格上方的标题，请删除标题行，让表头成为第一行。"
 		}
 		errs = append(errs, e)
 	}

@@ -26,7 +26,12 @@ type Table struct {
 	// removed. An unlabeled column whose cells are all empty keeps its place
 	// as "", and trailing unlabeled columns are dropped.
 	Header []string
-	Rows   []Row
+
+	// HeaderLine is the CSV line or XLSX row of the header: the first row
+	// that is not empty. It is 0 when the table has no header.
+	HeaderLine int
+
+	Rows []Row
 
 	// Encoding is "UTF-8", "UTF-8 BOM" or "GB18030" for CSV (GBK files are
 	// reported as GB18030, its superset), and "XLSX" otherwise.

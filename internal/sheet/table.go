@@ -43,6 +43,7 @@ func buildTable(t *Table, rows []rawRow, xlsx bool) []*diag.Error {
 	}
 
 	header := rows[start]
+	t.HeaderLine = header.line
 	b.readHeader(header)
 	for _, r := range rows[start+1:] {
 		if isEmptyRow(r.cells) {

@@ -62,8 +62,16 @@ func (x *xlsxReader) read() (*Table, []*diag.Error) {
 		rows[i] = rawRow{line: line, cells: cells}
 	}
 
-	x.errs = append(x.errs, buildTable(t, rows, true)...)
-	x.errs = append(x.errs, x.mergeErrors(merges, t.Header)...)
+	// Errors about cell values were made before the header was known.
+	cellErrs := x.errs
+	x.errs = buildTable(t, rows, true)
+	for _, e := range cellErrs {
+		if e.Line > t.HeaderLine && e.Column <= len(t.Header) {
+			e.Field = t.Header[e.Column-1]
+		}
+	}
+	x.errs = append(x.errs, cellErrs...)
+	x.errs = append(x.errs, x.mergeErrors(merges, t)...)
 	return t, x.errs
 }
 
