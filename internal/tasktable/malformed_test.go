@@ -60,9 +60,21 @@ func TestParseMalformed(t *testing.T) {
 		contains string
 	}{
 		{
-			name:     "missing cell shifts layout",
+			name:     "missing cell after the unit",
 			src:      testHeader + first + testRow("2", "", "", "少了配合部门的任务。", "各级税务机关", "政策法规部门", "政策法规部门", "2019年底前"),
-			line:     "\t少了配合部门的任务。",
+			line:     "\t2",
+			contains: "责任单位之后的牵头部门、责任部门、配合部门、完成时限中少了一个",
+		},
+		{
+			name:     "extra cell after the unit",
+			src:      testHeader + first + testRow("2", "", "合并的任务。", "各级税务机关", "政策法规部门", "政策法规部门", "办公室", "多余", "2019年底前"),
+			line:     "\t2",
+			contains: "责任单位之后多了一个",
+		},
+		{
+			name:     "missing unit",
+			src:      testHeader + first + testRow("2", "", "", "少了责任单位的任务。", "政策法规部门", "政策法规部门", "办公室", "2019年底前"),
+			line:     "\t少了责任单位的任务。",
 			field:    "责任单位",
 			contains: "可能缺少或多出一个单元格",
 		},

@@ -206,9 +206,7 @@ func (p *parser) row(r row, prev *rawTask, want int) (rawTask, bool) {
 	}
 
 	if !looksLikeUnit(t.Unit) {
-		c := r.cells[3+off]
-		p.fail(c.line, "责任单位", t.Unit, "这个单元格应是责任单位（如“各级税务机关”），这一行可能缺少或多出一个单元格",
-			"请对照原表检查这一行的单元格：序号、推行任务、工作措施、工作任务、责任单位、牵头部门、责任部门、配合部门、完成时限。")
+		p.layoutError(r, off)
 		return rawTask{}, false
 	}
 
@@ -222,6 +220,30 @@ func (p *parser) row(r row, prev *rawTask, want int) (rawTask, bool) {
 	}
 	t.Deadline = d
 	return t, true
+}
+
+// layoutError explains a row whose 责任单位 is not where its cell count
+// puts it. When the unit sits one cell off, the row has a cell too few or
+// too many after the unit, and the error says so at the row's first line;
+// otherwise the cell in the unit's place is named.
+func (p *parser) layoutError(r row, off int) {
+	const columns = "序号、推行任务、工作措施、工作任务、责任单位、牵头部门、责任部门、配合部门、完成时限"
+	text := func(i int) string { return joinLines(r.cells[i].lines) }
+	first := text(0)
+	switch {
+	case off == 0 && looksLikeUnit(text(4)):
+		p.fail(r.line, "", first,
+			"这一行写了工作措施，应有 9 个单元格，但只有 8 个：责任单位之后的牵头部门、责任部门、配合部门、完成时限中少了一个",
+			"请对照原表补上缺少的单元格（没有配合部门时也要留一个只有制表符的空单元格）。各列依次是："+columns+"。")
+	case off == 1 && looksLikeUnit(text(3)):
+		p.fail(r.line, "", first,
+			"这一行的工作措施与工作任务合并，应有 8 个单元格，但有 9 个：责任单位之后多了一个",
+			"请对照原表删去多出的单元格。各列依次是："+columns+"。")
+	default:
+		c := r.cells[3+off]
+		p.fail(c.line, "责任单位", text(3+off), "这个单元格应是责任单位（如“各级税务机关”），这一行可能缺少或多出一个单元格",
+			"请对照原表检查这一行的单元格："+columns+"。")
+	}
 }
 
 // looksLikeUnit reports whether s names a level of tax authority, which
