@@ -2,7 +2,8 @@
 // watch mode. It watches folders recursively with fsnotify, adds folders
 // created later (also several levels at once, or moved in), and turns a
 // burst of events into one batch. When the system's inotify limits run
-// out it says so and falls back to polling rather than stop.
+// out it reports that to the user and falls back to polling rather than
+// stop.
 package watch
 
 import (
@@ -170,9 +171,9 @@ func (w *Watcher) addTree(dir string) error {
 
 // unwatchTree drops the watches on a folder that was renamed or removed
 // and on every folder below it. inotify keeps a watch on the folder
-// itself, not its name, so after a rename fsnotify would go on reporting
-// the files under the old path, and adding the new path would reuse those
-// stale watches; dropping them first lets the Create of the new path add
+// itself, not its name. After a rename, fsnotify would go on reporting the
+// files under the old path, and adding the new path would reuse those
+// stale watches. Dropping them first lets the Create of the new path add
 // fresh ones.
 func (w *Watcher) unwatchTree(name string) {
 	prefix := name + string(filepath.Separator)
@@ -274,10 +275,10 @@ func (w *Watcher) loop(ctx context.Context, batches chan<- Batch) error {
 	}
 }
 
-// burstSize is the batch size from which a batch is taken for a burst,
-// such as a git checkout, and waits longer for quiet: a checkout can stall
-// for longer than Quiet between two files on a busy machine, and one
-// rebuild after it is cheaper than two.
+// burstSize is the batch size from which a batch counts as a burst, such
+// as a git checkout, and waits longer for quiet. A checkout can pause for
+// longer than Quiet between two files on a busy machine, and one rebuild
+// after it is cheaper than two.
 const burstSize = 20
 
 func (w *Watcher) quietFor(pending int) time.Duration {
