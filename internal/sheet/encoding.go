@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/transform"
 
 	"gongshi/internal/diag"
 )
@@ -31,9 +32,9 @@ const saveAsUTF8Hint = "请在 Excel 中用“文件 → 另存为”，保存�
 // decodeCSV returns the text of a CSV file as UTF-8 without byte order mark,
 // and the name of the encoding it was in.
 //
-// The encoding is detected, never guessed: the file is UTF-8 when it is
-// valid UTF-8 once a UTF-8 byte order mark is removed, and GB18030 (which
-// includes GBK and GB2312) when it decodes as GB18030 without replacement
+// The encoding is detected, never guessed. The file is UTF-8 when it is
+// valid UTF-8 once a UTF-8 byte order mark is removed. It is GB18030, which
+// includes GBK and GB2312, when it decodes as GB18030 without replacement
 // characters and encodes back to the same bytes. Anything else is an error
 // placed at the first byte that neither encoding accepts.
 //
@@ -114,22 +115,51 @@ func firstInvalidUTF8(data []byte) int {
 
 // firstInvalidGB18030 returns the offset of the first byte sequence that is
 // not exact GB18030 in the sense of decodeGB18030, or len(data) when there
-// is none. Each sequence is 1, 2 or 4 bytes long, by GB 18030-2005: a lead
+// is none. Each sequence is 1, 2 or 4 bytes long in GB18030: a lead
 // byte 81-FE followed by 40-7E or 80-FE, or by 30-39, 81-FE, 30-39.
 func firstInvalidGB18030(data []byte) int {
+	var check gb18030Checker
 	for i := 0; i < len(data); {
 		n := gb18030SequenceLen(data[i:])
 		if n == 0 {
 			return i
 		}
-		if n > 1 {
-			if _, ok := decodeGB18030(data[i : i+n]); !ok {
-				return i
-			}
+		if n > 1 && !check.exact(data[i:i+n]) {
+			return i
 		}
 		i += n
 	}
 	return len(data)
+}
+
+// gb18030Checker tests single GB18030 sequences as decodeGB18030 tests whole
+// files. It reuses one decoder, one encoder and fixed buffers, because
+// allocating them for every sequence is slow on files of several megabytes.
+type gb18030Checker struct {
+	decoder, encoder transform.Transformer
+	decoded, encoded [8]byte
+}
+
+// exact reports whether seq, one sequence of 2 or 4 bytes, decodes to a
+// character other than U+FFFD that encodes back to seq.
+func (g *gb18030Checker) exact(seq []byte) bool {
+	if g.decoder == nil {
+		g.decoder = simplifiedchinese.GB18030.NewDecoder()
+		g.encoder = simplifiedchinese.GB18030.NewEncoder()
+	}
+
+	g.decoder.Reset()
+	n, _, err := g.decoder.Transform(g.decoded[:], seq, true)
+	if err != nil {
+		return false
+	}
+	if r, _ := utf8.DecodeRune(g.decoded[:n]); r == utf8.RuneError {
+		return false
+	}
+
+	g.encoder.Reset()
+	m, _, err := g.encoder.Transform(g.encoded[:], g.decoded[:n], true)
+	return err == nil && bytes.Equal(g.encoded[:m], seq)
 }
 
 // gb18030SequenceLen returns the length of the sequence at the start of b,

@@ -25,8 +25,9 @@ var (
 )
 
 // serialToTime converts an Excel date serial number to the date and time it
-// shows, as wall-clock fields in UTC. The time of day is rounded to the
-// millisecond, as Excel does, so 45292.99999999999 is 2024-01-02 00:00.
+// represents, as wall-clock fields in UTC. The time of day is rounded to the
+// millisecond, so that a formula result such as 45292.99999999999 is
+// 2024-01-02 00:00.
 func serialToTime(serial float64, date1904 bool) (time.Time, error) {
 	switch {
 	case math.IsNaN(serial) || math.IsInf(serial, 0):
@@ -72,8 +73,8 @@ var isoDateLayouts = []string{
 }
 
 // parseISODate parses the value of a t="d" cell. The date and time are
-// taken as written, without converting between zones, because Excel writes
-// the wall-clock time the editor typed.
+// taken as written, without converting between zones, so that a calendar
+// date never shifts by a zone offset.
 func parseISODate(s string) (time.Time, bool) {
 	for _, layout := range isoDateLayouts {
 		if when, err := time.Parse(layout, s); err == nil {

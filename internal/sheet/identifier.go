@@ -8,7 +8,7 @@ import (
 )
 
 // maxExcelDigits is the number of significant digits Excel keeps in a
-// number; it sets the rest to 0.
+// number. It sets the digits after them to 0.
 const maxExcelDigits = 15
 
 // scientificNotation matches a number as Excel displays a long one in the
@@ -37,10 +37,10 @@ const identifierHint = "在 Excel 中把这一列设为“文本”格式后重�
 // An Empty cell returns "" and no error; whether the identifier is required
 // is up to the caller, and so are checksums and exact lengths.
 //
-// NOTE: a CSV export of a number formatted with 0 decimals holds all its
-// digits as text (913501234567891000), so the trailing zeros Excel put in
-// cannot be told from real ones here; the caller's checksum of an 18-digit
-// code catches most of these.
+// NOTE: a CSV export of a number formatted with 0 decimals contains all its
+// digits as text (913501234567891000), so the trailing zeros that Excel put
+// in look like real ones here. The caller's checksum of an 18-digit code
+// catches most of these.
 func Identifier(c Cell, wantLen int) (string, *diag.Error) {
 	switch c.Kind {
 	case Empty:
@@ -57,7 +57,7 @@ func Identifier(c Cell, wantLen int) (string, *diag.Error) {
 
 	text := c.Text
 	if scientificNotation.MatchString(text) {
-		return "", c.NewError("这个编号是科学计数法：Excel 把长数字显示成了这样，原来的编号已经丢失", identifierHint)
+		return "", c.NewError("Excel 把这个长数字显示成了科学计数法，原来的编号已经丢失", identifierHint)
 	}
 	if wantLen > 0 && isDigits(text) && len(text) < wantLen {
 		return "", c.NewError(fmt.Sprintf(
@@ -76,11 +76,11 @@ func numberIdentifier(c Cell, wantLen int) (string, *diag.Error) {
 		return "", c.NewError("这个编号被 Excel 存成了数字，而且不是正整数", identifierHint)
 	case len(digits) > maxExcelDigits:
 		return "", c.NewError(fmt.Sprintf(
-			"这个编号被 Excel 存成了数字：Excel 只保留 %d 位有效数字，这个 %d 位的编号后面几位已经丢失",
+			"这个编号被 Excel 存成了数字，而 Excel 只保留 %d 位有效数字，所以这个 %d 位编号的后几位已经丢失",
 			maxExcelDigits, len(digits)), identifierHint)
 	case wantLen > 0 && len(digits) < wantLen:
 		return "", c.NewError(fmt.Sprintf(
-			"这个编号被 Excel 存成了数字，开头的 0 已经丢失：现在只有 %d 位，应为 %d 位",
+			"这个编号被 Excel 存成了数字，开头的 0 已经丢失，现在只有 %d 位，应为 %d 位",
 			len(digits), wantLen), identifierHint)
 	}
 	return digits, nil

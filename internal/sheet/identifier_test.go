@@ -34,7 +34,7 @@ func TestIdentifier(t *testing.T) {
 		{"number 15 digits", numberCell("123456789012345"), 0, "123456789012345", ""},
 		{"number of right length", numberCell("15010023"), 8, "15010023", ""},
 		{"number 16 digits", numberCell("1234567890123450"), 0, "", "只保留 15 位有效数字"},
-		{"number scientific raw", withText(numberCell("9.13501E+17"), "913501000000000000"), 18, "", "这个 18 位的编号"},
+		{"number scientific raw", withText(numberCell("9.13501E+17"), "913501000000000000"), 18, "", "这个 18 位编号"},
 		{"number lost zero", numberCell("12345"), 6, "", "开头的 0 已经丢失"},
 		{"number fraction", numberCell("12.5"), 0, "", "不是正整数"},
 		{"number negative", numberCell("-12"), 0, "", "不是正整数"},

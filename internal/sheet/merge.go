@@ -17,7 +17,7 @@ type mergedRange struct {
 }
 
 // mergedRanges returns the merged ranges that overlap the used area of
-// grid, the rows and columns that hold any cell. A merge farther out only
+// grid, the rows and columns that contain any cell. A merge farther out only
 // formats blank cells and does not affect the table.
 func (x *xlsxReader) mergedRanges(grid [][]string) ([]mergedRange, error) {
 	cells, err := x.f.GetMergeCells(x.sheet)
@@ -64,7 +64,7 @@ func coveredCells(merges []mergedRange, grid [][]string) map[[2]int]bool {
 }
 
 // mergeErrors reports each merged range. The table is read row by row, and
-// in a merged range only the top-left cell holds the value, so every other
+// in a merged range only the top-left cell contains the value, so every other
 // row of a vertical merge would silently lose it.
 func (x *xlsxReader) mergeErrors(merges []mergedRange, t *Table) []*diag.Error {
 	var errs []*diag.Error

@@ -30,10 +30,10 @@ var keptFullwidth = map[rune]bool{
 // Normalize returns s with surrounding white space removed and full-width
 // ASCII folded to half-width.
 //
-// White space here is what unicode.IsSpace reports, which covers ASCII
-// space, tab and line breaks, NBSP (U+00A0) and the ideographic space
-// U+3000, plus the invisible U+FEFF (byte order mark) and U+200B (zero width
-// space) that text pasted from web pages carries.
+// White space here is what unicode.IsSpace reports: ASCII space, tab and
+// line breaks, NBSP (U+00A0) and the ideographic space U+3000. The invisible
+// U+FEFF (byte order mark) and U+200B (zero width space), which text pasted
+// from web pages carries, are trimmed too.
 //
 // Folding maps each rune that golang.org/x/text/width classes as East Asian
 // Fullwidth and whose folded form is ASCII: full-width digits, letters and
@@ -55,9 +55,9 @@ func Normalize(s string) string {
 	return b.String()
 }
 
-// normalizeLabel normalizes a header label and also removes every U+FEFF,
-// so that a byte order mark that survived decoding (a file saved with two
-// of them) cannot make the first label differ from what the editor sees.
+// normalizeLabel normalizes a header label and also removes every U+FEFF.
+// A byte order mark that survived decoding, in a file saved with two of
+// them, would otherwise make the first label differ from the visible text.
 func normalizeLabel(s string) string {
 	return Normalize(strings.ReplaceAll(s, "\uFEFF", ""))
 }

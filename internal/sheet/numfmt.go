@@ -5,11 +5,12 @@ import (
 	"strings"
 )
 
-// builtinDateFormats lists the built-in number format ids that show a date,
-// as Excel defines them for the zh-CN locale (ECMA-376 Part 1, 18.8.30, and
-// the locale table of excelize v2.11.1): 14 yyyy/m/d, 15-17 and 22 in
-// English, 27-31, 36, 50-54, 57 and 58 in Chinese such as yyyy"年"m"月"d"日".
-// Ids that show only a time of day (18-21, 32-35, 45-47, 55, 56) are absent.
+// builtinDateFormats lists the built-in number format ids that show a date
+// in the zh-CN locale, taken from the format tables of excelize v2.11.1
+// (builtInNumFmt and langNumFmt["zh-cn"]). They are 14 (yyyy/m/d), 15-17
+// and 22 in English, and 27-31, 36, 50-54, 57 and 58 in Chinese, such as
+// yyyy"年"m"月"d"日". Ids that show only a time of day (18-21, 32-35, 45-47,
+// 55, 56) are absent.
 var builtinDateFormats = map[int]bool{
 	14: true, 15: true, 16: true, 17: true, 22: true,
 	27: true, 28: true, 29: true, 30: true, 31: true, 36: true,
@@ -29,10 +30,10 @@ func isDateNumFmt(id int, custom *string) bool {
 }
 
 // isDateFormatCode reports whether a custom number format code shows a date.
-// It skips the parts that show literal text (quoted strings, characters
-// escaped with \, and the character after _ or *), bracketed parts such as
-// [Red] and [$-804] (but [h], [mm] and [ss] show elapsed time), and the
-// words General, AM/PM and A/P. What remains
+// It skips the parts that show literal text: quoted strings, characters
+// escaped with \, and the character after _ or *. It skips bracketed parts
+// such as [Red] and [$-804], except that [h], [mm] and [ss] show elapsed
+// time, and the words General, AM/PM and A/P. What remains
 // shows a date when it contains y or d, or m without h or s (m next to h or
 // s means minutes).
 func isDateFormatCode(code string) bool {

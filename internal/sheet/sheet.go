@@ -1,10 +1,10 @@
 // Package sheet reads tables, a header row followed by data rows, from the
-// CSV and XLSX files that tax-office editors make with Excel or WPS, and
+// CSV and XLSX files that tax-office editors make with Excel or WPS. It
 // reports every problem with the file, line and column (or cell reference)
 // where it sits.
 //
 // The package reads cells faithfully and normalizes their text (see
-// Normalize); mapping columns to typed fields by their Chinese header labels
+// Normalize). Mapping columns to typed fields by their Chinese header labels
 // is left to the caller.
 package sheet
 

@@ -24,11 +24,12 @@ type tableBuilder struct {
 	errs []*diag.Error
 
 	// reported[i] is set once column i, unlabeled inside the header, has
-	// been reported for holding data, so each such column is reported once.
+	// been reported for containing data, so each such column is reported once.
 	reported map[int]bool
 }
 
-// buildTable fills t.Header and t.Rows from rows and returns the problems.
+// buildTable fills t.Header, t.HeaderLine and t.Rows from rows and returns
+// the problems.
 func buildTable(t *Table, rows []rawRow, xlsx bool) []*diag.Error {
 	b := &tableBuilder{t: t, xlsx: xlsx, reported: map[int]bool{}}
 
@@ -87,13 +88,13 @@ func (b *tableBuilder) readHeader(header rawRow) {
 		}
 		e := header.cells[i].NewError(
 			fmt.Sprintf("%s和%s的表头相同", b.columnName(first+1), b.columnName(i+1)),
-			"每一列的表头必须不同：请修改其中一列的名称，或删除重复的列。")
+			"每一列的表头必须不同。请修改其中一列的名称，或删除重复的列。")
 		e.Field = label
 		b.errs = append(b.errs, e)
 	}
 
 	if !b.xlsx && width > 0 && strings.Contains(b.t.Header[0], "\t") {
-		e := header.cells[0].NewError("表头里有制表符：这个文件可能是制表符分隔的文本，而不是逗号分隔的 CSV",
+		e := header.cells[0].NewError("表头里有制表符，这个文件可能是制表符分隔的文本，而不是逗号分隔的 CSV",
 			saveAsUTF8Hint)
 		e.Value = b.t.Header[0]
 		b.errs = append(b.errs, e)

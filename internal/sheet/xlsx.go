@@ -19,6 +19,18 @@ var oleSignature = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
 const resaveXLSXHint = "请在 Excel 或 WPS 中打开这个文件，另存为 .xlsx（Excel 工作簿）后再试。"
 
+// maxUnzippedSize caps the total size that the parts of a workbook declare.
+// excelize allocates each part's declared size before reading it, so a
+// damaged file declaring gigabytes would stall the build. A workbook of
+// 100,000 rows by 10 text and number columns, written by excelize, unzips to
+// 56 MiB, so the cap leaves room for about four times that.
+const maxUnzippedSize = 256 << 20
+
+// maxDeflateRatio bounds how much Deflate can expand data: about 1032 to 1,
+// one 258-byte match per two bits. Go's compress/flate reaches 1029 to 1 on
+// zero bytes. A part declaring more than that is damaged.
+const maxDeflateRatio = 1032
+
 // ReadXLSX reads the table in one worksheet of an XLSX workbook: the
 // worksheet named sheet, or the first visible one when sheet is "".
 //
@@ -61,15 +73,32 @@ func openWorkbook(file string, data []byte) (*excelize.File, *diag.Error) {
 			"请在 Excel 中打开，去掉打开密码（如果有），然后另存为 .xlsx（Excel 工作簿）。")
 	}
 
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err == nil {
-		return f, nil
+	notXLSX := fileError(file, "文件不是有效的 .xlsx 工作簿：文件已损坏，或是把其他格式的文件改成了 .xlsx 扩展名",
+		resaveXLSXHint)
+	archive, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, notXLSX
 	}
+	var size uint64
+	for _, part := range archive.File {
+		if part.UncompressedSize64 > maxDeflateRatio*part.CompressedSize64+1<<16 {
+			return nil, notXLSX // the declared size is impossible, so the header is damaged
+		}
+		size += part.UncompressedSize64
+		if size > maxUnzippedSize {
+			return nil, fileError(file, fmt.Sprintf("文件解压后超过 %d MB：文件已损坏，或工作簿过大", maxUnzippedSize>>20),
+				"请在 Excel 或 WPS 中打开这个文件，删除不需要的工作表和空白行列，另存为 .xlsx 后再试。")
+		}
+	}
+
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzippedSize})
 	if errors.Is(err, zip.ErrFormat) {
-		return nil, fileError(file, "文件不是有效的 .xlsx 工作簿：文件已损坏，或是把其他格式的文件改成了 .xlsx 扩展名",
-			resaveXLSXHint)
+		return nil, notXLSX
 	}
-	return nil, fileError(file, "无法打开 XLSX 文件："+err.Error(), resaveXLSXHint)
+	if err != nil {
+		return nil, fileError(file, "无法打开 XLSX 文件："+err.Error(), resaveXLSXHint)
+	}
+	return f, nil
 }
 
 // chooseSheet returns the name of the worksheet to read. A requested name

@@ -1,6 +1,8 @@
 package sheet
 
 import (
+	"archive/zip"
+	"bytes"
 	"reflect"
 	"strings"
 	"testing"
@@ -152,8 +154,8 @@ func TestReadXLSXIdentifiers(t *testing.T) {
 		message string
 	}{
 		{"scientific number", bad[0], 18, "Excel 只保留 15 位有效数字"},
-		{"18-digit number", bad[1], 18, "这个 18 位的编号后面几位已经丢失"},
-		{"lost leading zero", bad[2], 6, "开头的 0 已经丢失：现在只有 5 位，应为 6 位"},
+		{"18-digit number", bad[1], 18, "这个 18 位编号的后几位已经丢失"},
+		{"lost leading zero", bad[2], 6, "开头的 0 已经丢失，现在只有 5 位，应为 6 位"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -408,4 +410,80 @@ func TestReadXLSXBadFiles(t *testing.T) {
 func TestReadXLSXEmptySheet(t *testing.T) {
 	_, errs := ReadXLSX("empty.xlsx", workbookBytes(t, excelize.NewFile()), "")
 	onlyError(t, errs, "表格是空的")
+}
+
+func TestReadXLSXDeclaredSizes(t *testing.T) {
+	// zipWithPart returns a ZIP whose one part has compressed bytes of the
+	// given length but declares uncompressed as its size.
+	zipWithPart := func(t *testing.T, compressed int, uncompressed uint64) []byte {
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		w, err := zw.CreateRaw(&zip.FileHeader{
+			Name:               "xl/worksheets/sheet1.xml",
+			Method:             zip.Deflate,
+			CompressedSize64:   uint64(compressed),
+			UncompressedSize64: uncompressed,
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write(make([]byte, compressed)); err != nil {
+			t.Fatal(err)
+		}
+		if err := zw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+
+	tests := []struct {
+		name         string
+		compressed   int
+		uncompressed uint64
+		message      string
+	}{
+		{"impossible ratio", 100, 1 << 30, "不是有效的 .xlsx 工作簿"},
+		{"over the cap", 300 << 10, 300 << 20, "文件解压后超过 256 MB"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			table, errs := ReadXLSX("big.xlsx", zipWithPart(t, tt.compressed, tt.uncompressed), "")
+			if table != nil {
+				t.Error("table is not nil")
+			}
+			onlyError(t, errs, tt.message)
+		})
+	}
+}
+
+func TestReadXLSXStoredTypes(t *testing.T) {
+	sheetData := `<row r="1">` +
+		`<c r="A1" t="inlineStr"><is><t>日期</t></is></c>` +
+		`<c r="B1" t="inlineStr"><is><t>金额</t></is></c>` +
+		`<c r="C1" t="inlineStr"><is><t>坏日期</t></is></c>` +
+		`<c r="D1" t="inlineStr"><is><t>坏数字</t></is></c>` +
+		`</row><row r="2">` +
+		`<c r="A2" t="d"><v>2024-01-01T00:00:00Z</v></c>` +
+		`<c r="B2" t="n"><v>1.2E+6</v></c>` +
+		`<c r="C2" t="d"><v>2024/01/01</v></c>` +
+		`<c r="D2"><v>abc</v></c>` +
+		`</row>`
+	table, errs := ReadXLSX("types.xlsx", rawWorkbook(t, sheetData), "")
+	if len(errs) != 2 {
+		t.Fatalf("got %d errors, want 2:\n%s", len(errs), joinErrors(errs))
+	}
+
+	cells := table.Rows[0].Cells
+	if c := cells[0]; c.Kind != Date || c.Text != "2024-01-01" || !c.Date.Equal(tz.Date(2024, time.January, 1)) {
+		t.Errorf("t=\"d\" cell: %v %q %v", c.Kind, c.Text, c.Date)
+	}
+	if c := cells[1]; c.Kind != Number || c.Text != "1200000" || c.Raw != "1.2E+6" {
+		t.Errorf("t=\"n\" cell: %v %q raw %q", c.Kind, c.Text, c.Raw)
+	}
+	if !strings.Contains(errs[0].Message, "C2") || !strings.Contains(errs[0].Message, "日期单元格的内容无法识别") || errs[0].Field != "坏日期" {
+		t.Errorf("bad date: %+v", errs[0])
+	}
+	if !strings.Contains(errs[1].Message, "D2") || !strings.Contains(errs[1].Message, "不是数字") || errs[1].Field != "坏数字" {
+		t.Errorf("bad number: %+v", errs[1])
+	}
 }

@@ -52,12 +52,17 @@ func (x *xlsxReader) read() (*Table, []*diag.Error) {
 	}
 	covered := coveredCells(merges, grid)
 
+	typed := typedWidth(grid)
 	rows := make([]rawRow, len(grid))
 	for i, values := range grid {
 		line := i + 1
 		cells := make([]Cell, len(values))
 		for j, raw := range values {
-			cells[j] = x.cell(j+1, line, raw, covered[[2]int{j + 1, line}])
+			if j < typed {
+				cells[j] = x.cell(j+1, line, raw, covered[[2]int{j + 1, line}])
+			} else {
+				cells[j] = x.untypedCell(j+1, line, raw)
+			}
 		}
 		rows[i] = rawRow{line: line, cells: cells}
 	}
@@ -75,10 +80,42 @@ func (x *xlsxReader) read() (*Table, []*diag.Error) {
 	return t, x.errs
 }
 
+// typedWidth returns the number of columns whose cells are read with their
+// types: those up to the last label of the header row, which is the first
+// row with a non-blank value. Cells farther right are reported as outside
+// the table and need no type.
+//
+// The limit matters for speed: excelize finds a cell by scanning its row, so
+// typing every cell of a row filled out to column XFD would cost seconds.
+func typedWidth(grid [][]string) int {
+	for _, values := range grid {
+		width := 0
+		for j, raw := range values {
+			if Normalize(raw) != "" {
+				width = j + 1
+			}
+		}
+		if width > 0 {
+			return width
+		}
+	}
+	return 0
+}
+
+// untypedCell returns a cell outside the table, as text.
+func (x *xlsxReader) untypedCell(col, line int, raw string) Cell {
+	ref, _ := excelize.CoordinatesToCellName(col, line)
+	c := Cell{Text: Normalize(raw), Column: col, Ref: ref, Raw: raw, File: x.file, Sheet: x.sheet, Line: line}
+	if c.Text != "" {
+		c.Kind = Text
+	}
+	return c
+}
+
 // cell reads the cell at column col of row line, whose stored value is raw.
-// A cell covered by a merged range (other than its top-left cell) is left
-// Empty because excelize answers type and formula questions about it with
-// those of the top-left cell; the merge itself is reported as an error.
+// A cell covered by a merged range, other than its top-left cell, is left
+// Empty. excelize returns the type and formula of the top-left cell for it,
+// and the merge itself is reported as an error.
 func (x *xlsxReader) cell(col, line int, raw string, covered bool) Cell {
 	ref, _ := excelize.CoordinatesToCellName(col, line)
 	c := Cell{Column: col, Ref: ref, Raw: raw, File: x.file, Sheet: x.sheet, Line: line}
@@ -114,7 +151,8 @@ func (x *xlsxReader) cell(col, line int, raw string, covered bool) Cell {
 		x.isoDateCell(&c)
 	default:
 		// CellTypeNumber and CellTypeUnset: a cell without t attribute
-		// holds a number, and its style tells whether it shows a date.
+		// contains a number, and its number format decides whether it is
+		// a date.
 		x.numberCell(&c)
 	}
 	return c
@@ -124,10 +162,10 @@ func (x *xlsxReader) cell(col, line int, raw string, covered bool) Cell {
 // happens when the file was written by a program that does not calculate,
 // and Excel or WPS has not saved it since.
 //
-// NOTE: a formula cell stored as t="str" with an empty value is read as an
-// empty text result, because Excel and WPS write formulas that return ""
-// that way. excelize's SetCellFormula writes uncalculated formulas the same
-// way, so those are read as empty too, not reported.
+// NOTE: a formula cell stored as t="str" with an empty value is read as
+// empty text, because that is the stored form of a formula returning "".
+// excelize's SetCellFormula writes uncalculated formulas in the same form,
+// so those are read as empty too instead of being reported.
 func (x *xlsxReader) checkCachedValue(c Cell, typ excelize.CellType) {
 	if typ == excelize.CellTypeFormula {
 		return
@@ -183,7 +221,8 @@ func (x *xlsxReader) numberCell(c *Cell) {
 }
 
 // isoDateCell reads a t="d" cell, whose value is an ISO 8601 date written
-// as text. Excel writes these only in Strict Open XML files.
+// as text. Such cells are rare, because Excel stores dates as serial
+// numbers.
 func (x *xlsxReader) isoDateCell(c *Cell) {
 	when, ok := parseISODate(c.Raw)
 	if !ok {
