@@ -47,8 +47,8 @@ func IsPlaceholder(code string) bool {
 
 // CheckCreditCode returns nil when code is a valid 统一社会信用代码, and
 // otherwise the first problem found. It does not normalize, so a lower-case
-// or full-width code gets a problem that says so; call NormalizeCreditCode
-// first to accept those.
+// or full-width character is a problem. Call NormalizeCreditCode first to
+// accept those.
 //
 // A wrong length, a character outside the code's alphabet and the
 // placeholder alone are errors. A failed check character, at position 17

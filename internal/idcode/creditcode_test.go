@@ -239,8 +239,8 @@ func TestCheckCreditCodeProblems(t *testing.T) {
 }
 
 func TestCheckCreditCodeExampleMessage(t *testing.T) {
-	// Build a code whose check character is Y, then break it, to get the
-	// message shape an editor sees most often.
+	// Build a code whose check character is Y and replace it with 3, the
+	// case of the message in the package documentation.
 	code := ""
 	for i := 0; i < 1000 && code == ""; i++ {
 		first16 := "9115020077255" + pad3(i)

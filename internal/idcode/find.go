@@ -23,11 +23,11 @@ type Match struct {
 // text order and without overlap, the numbers that look like personal data.
 // Digits may be ASCII or full-width (０–９).
 //
-// A number is one maximal run of digits, or a chain of digit groups joined
-// by single spaces or hyphens in one of the usual groupings (138 1234 5678,
-// 110105 19491231 002X, 6222 0212 3456 7890 123). A run that is part of a
-// longer run or chain is not a number of its own, so a 20-digit run is
-// never reported. The kinds, tried in this order:
+// A number is one maximal run of digits, so a 20-digit run is never split
+// into a shorter number. Runs joined by single spaces or hyphens form one
+// number when the groups have a usual layout (138 1234 5678, 110105
+// 19491231 002X, 6222 0212 3456 7894), and otherwise each run is tried
+// alone. The kinds, tried in this order:
 //
 //   - KindID: 17 digits and X, or 18 digits, with a valid check character,
 //     a first digit of 1–9 and a birth date that exists, from 1900 on. The
@@ -35,10 +35,10 @@ type Match struct {
 //   - KindBankCard: 16–19 digits that pass the Luhn check.
 //   - KindMobile: 11 digits of the form 1[3-9]xxxxxxxxx, also after +86.
 //
-// NOTE: an all-digit 统一社会信用代码 in free text passes the Luhn check about
-// one time in ten and is then reported as a bank card. A 15-digit ID
-// number of the old format, a 20-digit 税务登记号 (an ID number with 2
-// digits appended), landline numbers and cards grouped 6+13 are not found.
+// NOTE: an all-digit 统一社会信用代码 in free text is reported as a bank card
+// when it passes the Luhn check, as one in ten random digit strings do. Not
+// found: old 15-digit ID numbers, 20-digit 税务登记号 (an ID number with 2
+// digits appended), landline numbers, and card numbers grouped 6+13.
 func FindPersonalNumbers(text string) []Match {
 	runs := digitRuns(text)
 
@@ -115,40 +115,40 @@ type digitRun struct {
 // text, in order.
 func digitRuns(text string) []digitRun {
 	var runs []digitRun
-	var current []byte
+	var digits []byte
 	start := 0
 
-	for i := 0; i <= len(text); {
+	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		digit, ok := foldDigit(r)
-		if i < len(text) && ok {
-			if current == nil {
+		if digit, ok := foldDigit(r); ok {
+			if digits == nil {
 				start = i
-				current = make([]byte, 0, 20)
 			}
-			current = append(current, digit)
-			i += size
-			continue
-		}
-
-		if current != nil {
-			run := digitRun{start: start, end: i, digits: string(current)}
-			if isX(r) {
-				run.xEnd = i + size
-			}
-			if n := len(runs); n > 0 && runs[n-1].xEnd == 0 {
-				run.linked = isSingleSeparator(text[runs[n-1].end:start])
-			}
-			runs = append(runs, run)
-			current = nil
-		}
-
-		if i == len(text) {
-			break
+			digits = append(digits, digit)
+		} else if digits != nil {
+			runs = appendRun(runs, text, start, i, digits, isX(r), size)
+			digits = nil
 		}
 		i += size
 	}
+
+	if digits != nil {
+		runs = appendRun(runs, text, start, len(text), digits, false, 0)
+	}
 	return runs
+}
+
+// appendRun appends the run of digits at text[start:end]. followedByX is
+// true when an X of xSize bytes follows at text[end].
+func appendRun(runs []digitRun, text string, start, end int, digits []byte, followedByX bool, xSize int) []digitRun {
+	run := digitRun{start: start, end: end, digits: string(digits)}
+	if followedByX {
+		run.xEnd = end + xSize
+	}
+	if n := len(runs); n > 0 {
+		run.linked = isSingleSeparator(text[runs[n-1].end:start])
+	}
+	return append(runs, run)
 }
 
 // isSingleSeparator reports whether s is exactly one space or hyphen, as
@@ -178,7 +178,8 @@ func matchChain(chain []digitRun) (Match, bool) {
 
 	first, last := chain[0], chain[len(chain)-1]
 
-	// Only the last group may end in X, and only for an ID number.
+	// Only the last group can end in X, because an X between two runs is
+	// no separator. The X belongs to an ID number only.
 	if last.xEnd != 0 {
 		if equalInts(lengths, 6, 8, 3) && isIDNumber(digits+"X") {
 			return Match{Start: first.start, End: last.xEnd, Kind: KindID}, true

@@ -23,11 +23,10 @@ var compoundSurnames = map[string]bool{
 }
 
 // MaskIDNumber hides the birth date of an 18-character ID number, positions
-// 7–14: 15020419870512123X → 150204********123X. Any other value keeps only
-// its first 2 and last 2 characters, and a value of 4 characters or fewer
-// is masked whole, so the result never shows the whole input unless the
-// input is empty. Surrounding spaces are trimmed first, and length counts
-// characters, not bytes.
+// 7–14: 11010519491231002X → 110105********002X. Any other value keeps only
+// its first 2 and last 2 characters, or none when it has 4 characters or
+// fewer, so part of every non-empty value is hidden. Surrounding spaces are
+// trimmed first, and lengths count characters, not bytes.
 func MaskIDNumber(id string) string {
 	runes := []rune(strings.TrimSpace(id))
 
@@ -62,11 +61,11 @@ func maskRunes(runes []rune, keepFirst, keepLast int) string {
 //
 // A name with a middle dot (·, •, ・ or .), as minority names are written,
 // keeps its first part, the dot and 某: 买买提·艾力 → 买买提·某. A name of one
-// character becomes 某 alone, because it cannot show which part is the
-// surname. Masking a masked name returns it unchanged.
+// character becomes 某 alone, because one character does not show whether
+// it is the surname. Masking a masked name returns it unchanged.
 //
 // NOTE: a name in Latin letters keeps only its first letter (John Smith →
-// J某), because its surname cannot be told apart.
+// J某), because the surname may come first or last.
 func MaskName(name string) string {
 	name = strings.Join(strings.FieldsFunc(name, unicode.IsSpace), "")
 	if name == "" {
@@ -105,9 +104,9 @@ func isNameDot(r rune) bool {
 }
 
 // MaskPersonalNumbers returns text with each number that
-// FindPersonalNumbers finds masked: an ID number keeps its first 6 and last
-// 4 characters as MaskIDNumber does, a mobile number its first 3 and last 4
-// digits (138****5678), and a bank card its first 4 and last 4 digits. Every
+// FindPersonalNumbers finds masked. An ID number keeps its first 6 and last
+// 4 characters, as with MaskIDNumber. A mobile number keeps its first 3 and
+// last 4 digits (138****5678), a bank card its first 4 and last 4. Every
 // hidden digit becomes one asterisk, and spaces or hyphens between digit
 // groups stay.
 func MaskPersonalNumbers(text string) string {
