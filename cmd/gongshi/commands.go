@@ -11,8 +11,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"strconv"
 	"slices"
+	"strconv"
 	"syscall"
 	"time"
 
