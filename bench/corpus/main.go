@@ -14,6 +14,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 )
 
@@ -21,6 +22,7 @@ func main() {
 	pages := flag.Int("pages", 1000, "number of pages")
 	out := flag.String("out", "", "output folder (required)")
 	repo := flag.String("repo", ".", "the gongshi repository, for its layouts and configuration")
+	pageSize := flag.Int("page-size", 50, "items per list page, in both sites")
 	flag.Parse()
 	if *out == "" {
 		log.Fatal("-out is required")
@@ -33,7 +35,11 @@ func main() {
 	}
 	must(copyTree(filepath.Join(*repo, "content"), filepath.Join(gongshi, "content")))
 	must(copyTree(filepath.Join(*repo, "bench", "hugo-layouts"), filepath.Join(hugo, "layouts")))
-	must(os.WriteFile(filepath.Join(hugo, "hugo.toml"), []byte(hugoConfig), 0o644))
+	must(os.WriteFile(filepath.Join(hugo, "hugo.toml"), []byte(fmt.Sprintf(hugoConfig, *pageSize)), 0o644))
+	cfg, err := os.ReadFile(filepath.Join(gongshi, "gongshi.toml"))
+	must(err)
+	cfg = regexp.MustCompile(`(?m)^pageSize = \d+$`).ReplaceAll(cfg, []byte(fmt.Sprintf("pageSize = %d", *pageSize)))
+	must(os.WriteFile(filepath.Join(gongshi, "gongshi.toml"), cfg, 0o644))
 
 	for _, site := range []string{gongshi, hugo} {
 		for s := range 10 {
@@ -58,7 +64,7 @@ func Page(i int, extra string) string {
 const hugoConfig = `baseURL = "http://127.0.0.1/"
 languageCode = "zh-cn"
 title = "基准测试"
-paginate = 20
+paginate = %d
 disableKinds = ["taxonomy", "term", "RSS"]
 [markup.goldmark.renderer]
 unsafe = false
