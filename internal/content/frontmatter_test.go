@@ -285,6 +285,11 @@ func TestParseFrontMatterErrors(t *testing.T) {
 		{
 			name: "unquoted invalid date is a syntax error",
 			src:  "+++\ntitle = \"a\"\ndate = 2024-13-01\n+++\n",
+			want: []wantError{{line: 3, field: "date", message: "日期 2024-13-01 不存在：没有 13 月", hint: "date = 2024-03-15"}},
+		},
+		{
+			name: "malformed date keeps the general message",
+			src:  "+++\ntitle = \"a\"\ndate = 2024-1-1x\n+++\n",
 			want: []wantError{{line: 3, field: "date", message: "日期时间写法无效", hint: "date = 2024-03-15"}},
 		},
 		{

@@ -37,6 +37,9 @@ func (p *frontMatterParser) syntaxError(err error) *diag.Error {
 		Hint:    hintForLine(source),
 		Source:  source,
 	}
+	if why := tomlx.ImpossibleDate(source); why != "" && strings.HasPrefix(pe.Message, "invalid datetime") {
+		e.Message = why
+	}
 
 	key, rest, isKeyLine := parseKeyPath(strings.TrimLeft(source, " \t"))
 	if isKeyLine && rel >= 1 {

@@ -3,7 +3,9 @@ package tomlx
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -105,4 +107,28 @@ func EditDistance(a, b string) int {
 		prev = cur
 	}
 	return prev[len(rb)]
+}
+
+var dateValue = regexp.MustCompile(`(\d{4})-(\d{1,2})-(\d{1,2})`)
+
+// ImpossibleDate explains why a date written on a TOML line does not
+// exist, such as 2025-13-01 or 2025-02-30, which the TOML parser reports
+// only as an invalid datetime. It returns "" when the line holds no such
+// date.
+func ImpossibleDate(line string) string {
+	m := dateValue.FindStringSubmatch(line)
+	if m == nil {
+		return ""
+	}
+	year, _ := strconv.Atoi(m[1])
+	month, _ := strconv.Atoi(m[2])
+	day, _ := strconv.Atoi(m[3])
+	if month < 1 || month > 12 {
+		return fmt.Sprintf("日期 %s 不存在：没有 %d 月", m[0], month)
+	}
+	last := time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if day < 1 || day > last {
+		return fmt.Sprintf("日期 %s 不存在：%d 年 %d 月只有 %d 天", m[0], year, month, last)
+	}
+	return ""
 }

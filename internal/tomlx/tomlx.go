@@ -129,6 +129,9 @@ func (d decoder) convert(err error) *diag.Error {
 		if msg == "键重复定义" {
 			e.Hint = "同一个键只能写一次，请删掉多余的一行。"
 		}
+		if why := ImpossibleDate(e.Source); why != "" && strings.HasPrefix(pe.Message, "invalid datetime") {
+			e.Message = why
+		}
 		return e
 	}
 	if m := typeError.FindStringSubmatch(err.Error()); m != nil {

@@ -8,6 +8,7 @@ import (
 
 type sample struct {
 	Title string   `toml:"title"`
+	When  any      `toml:"when"`
 	Count int      `toml:"count"`
 	Tags  []string `toml:"tags"`
 	Org   struct {
@@ -34,6 +35,8 @@ func TestDecodeErrors(t *testing.T) {
 		{"duplicate key", "title = \"a\"\ntitle = \"b\"\n", 1, 2, "title", "键重复定义"},
 		{"not UTF-8", "title = \"a\"\nname = \"\xb5\xc8\"\n", 1, 2, "", "不是 UTF-8 编码"},
 		{"chinese quotes", "title = “标题”\n", 1, 1, "title", "无法识别的值"},
+		{"month 13", "title = \"a\"\nwhen = 2025-13-01\n", 1, 2, "when", "日期 2025-13-01 不存在：没有 13 月"},
+		{"30 February", "when = 2024-02-30\n", 1, 1, "when", "2024 年 2 月只有 29 天"},
 		{"wrong type", "title = \"a\"\ncount = \"3\"\n", 1, 2, "count", "类型不对：应为整数，这里写的是文本"},
 		{"syntax error", "title = 标题\n", 1, 1, "title", "无法识别的值"},
 		{"offset into file", "title = \"a\"\ncount = true\n", 5, 6, "count", "类型不对"},
@@ -123,7 +126,7 @@ func TestUnknownKeyHints(t *testing.T) {
 	tests := []struct {
 		src, want string
 	}{
-		{"titel = \"a\"\n", "是否想写“title”？可用的键：title、count、tags、org、item。"},
+		{"titel = \"a\"\n", "是否想写“title”？可用的键：title、when、count、tags、org、item。"},
 		{"[org]\nnmae = \"a\"\n", "是否想写“name”？“org”中可用的键：name。"},
 		{"[[item]]\nnaem = \"a\"\n", "是否想写“name”？“item”中可用的键：name。"},
 	}
