@@ -171,8 +171,9 @@ func (s *Session) writeAll(ctx context.Context, w fileWriter, plan *site.Site, r
 	if err := s.writeGenerated(w, plan); err != nil {
 		return err
 	}
-	for _, rel := range sortedKeys(s.assets()) {
-		if err := w.CopyFile(rel, s.assets()[rel]); err != nil {
+	assets := s.assets()
+	for _, rel := range sortedKeys(assets) {
+		if err := w.CopyFile(rel, assets[rel]); err != nil {
 			return err
 		}
 	}
@@ -322,15 +323,22 @@ func (s *Session) remember(plan *site.Site, live *output.Live) {
 	for _, p := range plan.Pages {
 		s.deps[p.OutputPath()] = p.Deps
 	}
-	s.files = map[string]bool{}
+	s.files = s.otherOutputs()
+	clear(s.pending)
+}
+
+// otherOutputs returns the output paths that are not pages: the assets and
+// the task table downloads.
+func (s *Session) otherOutputs() map[string]bool {
+	out := map[string]bool{}
 	for rel := range s.assets() {
-		s.files[rel] = true
+		out[rel] = true
 	}
 	if s.table != nil {
-		s.files[s.downloadPath("tasks.json")] = true
-		s.files[s.downloadPath("tasks.csv")] = true
+		out[s.downloadPath("tasks.json")] = true
+		out[s.downloadPath("tasks.csv")] = true
 	}
-	clear(s.pending)
+	return out
 }
 
 // stale returns the pages of plan to render again: new pages, pages whose

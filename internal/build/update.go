@@ -267,14 +267,7 @@ func (s *Session) removeGone(plan *site.Site, oldFiles map[string]bool) error {
 		}
 	}
 
-	current := map[string]bool{}
-	for rel := range s.assets() {
-		current[rel] = true
-	}
-	if s.table != nil {
-		current[s.downloadPath("tasks.json")] = true
-		current[s.downloadPath("tasks.csv")] = true
-	}
+	current := s.otherOutputs()
 	for rel := range oldFiles {
 		if !current[rel] && !now[rel] {
 			if err := s.live.Remove(rel); err != nil {
