@@ -108,8 +108,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	opts.BaseURL = "http://" + ln.Addr().String() + "/"
 
-	// The preview has local links, so it never goes to public/, which is
-	// what gets published; it goes to a temporary folder unless --dest
+	// The preview has local links, so it never goes to public/, the folder
+	// that gets published. It goes to a temporary folder unless --dest
 	// names one.
 	if opts.Dest == "" {
 		tmp, err := os.MkdirTemp("", "gongshi-preview-")
@@ -203,7 +203,7 @@ func watchAndRebuild(ctx context.Context, session *build.Session, hub *serve.Hub
 	}
 }
 
-// printHeldBack tells which of the changed files are not published as of
+// printHeldBack prints which of the changed files are not published as of
 // the preview's time, so that a page that disappears is explained.
 func printHeldBack(stderr io.Writer, res *build.Result, changed []string) {
 	for _, group := range []struct {

@@ -3,7 +3,7 @@
 // seeds/.
 //
 // Output conventions: results a user may want to keep or pipe (the build
-// summary, the version, the preview address) go to stdout; progress,
+// summary, the version, the preview address) go to stdout. Progress,
 // warnings and errors go to stderr. Every message is Simplified Chinese.
 //
 // Exit codes: 0 success, 1 the site has errors or the build failed,

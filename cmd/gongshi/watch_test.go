@@ -106,8 +106,8 @@ func (p *preview) waitFor(what string, cond func() bool) {
 	}
 }
 
-// served waits until path answers with status and, if given, contains
-// text; an empty text only checks the status.
+// served waits until path returns status and, if text is not empty, a
+// body that contains it.
 func (p *preview) served(path string, status int, text string) {
 	p.t.Helper()
 	p.waitFor(fmt.Sprintf("/%s to answer %d with %q", path, status, text), func() bool {

@@ -162,8 +162,8 @@ func Load(dir string) (*Config, []*diag.Error) {
 
 // Parse decodes and checks a configuration read from file. It returns the
 // configuration whenever the file could be decoded, also when it has
-// errors, so that a build can go on to check the other files; nil means
-// the file could not be decoded at all.
+// errors, so that a build can go on to check the other files. A nil
+// configuration means the file could not be decoded at all.
 func Parse(file string, src []byte) (*Config, []*diag.Error) {
 	c := &Config{File: file}
 	_, errs, decoded := tomlx.Decode(file, src, 1, c)

@@ -13,7 +13,7 @@ import (
 	"strings"
 )
 
-// Severity tells whether a problem stops the build.
+// Severity is whether a problem stops the build.
 type Severity int
 
 const (

@@ -135,7 +135,7 @@ func (l *Live) Remove(rel string) error {
 	return nil
 }
 
-// Files returns the output paths Live knows of.
+// Files returns the output paths Live has recorded.
 func (l *Live) Files() []string {
 	l.mu.Lock()
 	defer l.mu.Unlock()

@@ -11,8 +11,8 @@ import (
 
 // swap makes staging the destination. When dest exists the two folders are
 // exchanged in one atomic renameat2(RENAME_EXCHANGE), so a web server
-// reading dest sees the old site or the new one, never a mix or nothing;
-// staging then holds the old output.
+// reading dest serves the old site or the new one, never a mix or nothing.
+// Staging then contains the old output.
 func swap(staging, dest string) error {
 	if _, err := os.Lstat(dest); errors.Is(err, os.ErrNotExist) {
 		return os.Rename(staging, dest)

@@ -1,7 +1,7 @@
-// Package serve is the preview server of watch mode: it serves an output
+// Package serve is the preview server of watch mode. It serves an output
 // folder, injects a small live-reload script into every HTML response, and
-// tells open pages over server-sent events to reload after a rebuild or to
-// show the build's errors. Files on disk never contain the script, so the
+// sends open pages server-sent events that make them reload after a
+// rebuild or show the build's errors. Files on disk never contain the script, so the
 // preview folder stays byte-identical to a build.
 package serve
 
@@ -28,8 +28,8 @@ var liveReloadJS []byte
 // scriptTag is inserted before </body> of every HTML response.
 const scriptTag = `<script src="` + Prefix + `livereload.js" defer></script>`
 
-// State is what open pages are told: the build number and, when the last
-// build failed, its errors.
+// State is the message sent to open pages: the build number and, when the
+// last build failed, its errors.
 type State struct {
 	Build int    `json:"build"`
 	Error string `json:"error,omitempty"`

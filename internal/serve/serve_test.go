@@ -79,8 +79,8 @@ func TestHandlerNotFound(t *testing.T) {
 	}
 }
 
-// TestEventsStream connects like a page does and checks it is told the
-// current state, then each change.
+// TestEventsStream connects like a page does and checks that it receives
+// the current state, then each change.
 func TestEventsStream(t *testing.T) {
 	_, hub, srv := newSite(t)
 	hub.Built()

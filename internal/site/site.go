@@ -100,9 +100,9 @@ type Page struct {
 	Department *Department
 
 	// Deps are the inputs whose content the page shows, sorted: content
-	// files as "content/…", the task table as its path, and for a list
-	// the path of each item it shows as "/path/", so that a change of
-	// members changes the deps even when an item has no file of its own.
+	// files as "content/…" and the task table as its path. A list also
+	// has the path of each item it shows as "/path/". A change of members
+	// then changes the deps even when an item has no file of its own.
 	// The configuration and the layouts are inputs of every page and are
 	// not listed. In watch mode a page is rendered again when one of its
 	// deps changes or the list itself changes.

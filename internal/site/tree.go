@@ -52,9 +52,9 @@ func (p *planner) buildTree(sources []*Source) *dirNode {
 // validSegment matches a URL segment after lower-casing.
 var validSegment = regexp.MustCompile(`^[a-z0-9][a-z0-9_\-.]*$`)
 
-// invalidSegment stands for a URL segment that could not be made; the
-// error is reported and the page is left out, so it causes no follow-on
-// URL clash.
+// invalidSegment is the result for a URL segment that could not be made.
+// The error is reported and the page is left out, so it causes no
+// follow-on URL clash.
 const invalidSegment = ""
 
 // segment turns a file or folder name, or a slug, into a URL segment:

@@ -19,7 +19,7 @@ import (
 // left, and the caller then chooses a fallback.
 //
 // NOTE: a polyphonic character gets the reading go-pinyin lists first,
-// which can differ from how the name is spoken; the segment is still
+// which can differ from how the name is spoken. The segment is still
 // stable for the same name.
 func Make(name string) string {
 	args := pinyin.NewArgs()
@@ -53,9 +53,9 @@ func Make(name string) string {
 }
 
 // Set hands out segments that are unique within one folder of URLs. The
-// same name always gets the same segment from one Set, and two names that
-// make the same segment are told apart by a number, given in the order the
-// names are first seen; callers feed names in a stable order.
+// same name always gets the same segment from one Set. Two names that make
+// the same segment get a number suffix in the order the names are first
+// seen, so callers must pass names in a stable order.
 type Set struct {
 	byName map[string]string
 	taken  map[string]bool

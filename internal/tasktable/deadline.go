@@ -74,7 +74,7 @@ func (m MonthDay) String() string {
 //	2019年底前         the last day of a year
 //	2019年9月开始执行  a start, the first day of the month
 //
-// The trailing group tells a start (开始, 启动, 起) from a due date.
+// The trailing group separates a start (开始, 启动, 起) from a due date.
 var deadlineDate = regexp.MustCompile(`(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日|(底))?|(底))?\s*(前|开始|启动|起)?`)
 
 var recurringDate = regexp.MustCompile(`每年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日|(底))`)

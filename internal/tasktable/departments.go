@@ -49,7 +49,7 @@ func splitLines(lines []string, lexicon map[string]bool, longest int) []string {
 }
 
 // segment splits line into the fewest names from lexicon other than line
-// itself, when it can be split into two or more; otherwise it returns the
+// itself, when it can be split into two or more. Otherwise it returns the
 // line whole. longest is the rune length of the longest lexicon entry.
 func segment(line string, lexicon map[string]bool, longest int) []string {
 	runes := []rune(line)

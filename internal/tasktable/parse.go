@@ -17,7 +17,7 @@ type rawTask struct {
 }
 
 // Parse reads a task table dump. It returns every problem it finds, each
-// with the file line of the offending cell; a table with errors is still
+// with the file line of the offending cell. A table with errors is still
 // returned with the rows that did parse, so callers can show both.
 func Parse(file string, src []byte) (*Table, []*diag.Error) {
 	p := parser{file: file}
@@ -224,8 +224,8 @@ func (p *parser) row(r row, prev *rawTask, want int) (rawTask, bool) {
 
 // layoutError explains a row whose 责任单位 is not where its cell count
 // puts it. When the unit sits one cell off, the row has a cell too few or
-// too many after the unit, and the error says so at the row's first line;
-// otherwise the cell in the unit's place is named.
+// too many after the unit, and the error reports that at the row's first
+// line. Otherwise the error names the cell in the unit's place.
 func (p *parser) layoutError(r row, off int) {
 	const columns = "序号、推行任务、工作措施、工作任务、责任单位、牵头部门、责任部门、配合部门、完成时限"
 	text := func(i int) string { return joinLines(r.cells[i].lines) }

@@ -67,7 +67,7 @@ func (t *Task) Departments() []string {
 	return out
 }
 
-// Role is how a department takes part in a task.
+// Role is a department's part in a task.
 type Role int
 
 const (

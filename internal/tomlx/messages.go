@@ -44,8 +44,8 @@ const FormHint = `每行写一个“键 = 值”：文字用英文双引号括�
 	`日期不加引号，例如 date = 2024-03-15；是否开启写 true 或 false。`
 
 // HintForLine recognises the mistakes that Chinese input methods and YAML
-// habits cause on a TOML line, and returns the fix; false when the line
-// shows none of them.
+// habits cause on a TOML line, and returns the fix. It returns false when
+// the line shows none of them.
 func HintForLine(line string) (string, bool) {
 	_, rest, hasKey := strings.Cut(strings.TrimSpace(line), "=")
 	colon := strings.IndexAny(line, ":：")

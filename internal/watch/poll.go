@@ -9,7 +9,8 @@ import (
 	"time"
 )
 
-// fileState is what polling compares between two scans.
+// fileState is the part of a file's metadata that polling compares
+// between two scans.
 type fileState struct {
 	size    int64
 	modTime time.Time

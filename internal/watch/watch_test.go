@@ -207,7 +207,8 @@ func TestWatchBurstIsOneBatch(t *testing.T) {
 }
 
 // TestWatchFallsBackToPolling simulates the inotify watch limit running
-// out: the watcher must say so and keep reporting changes by polling.
+// out: the watcher must show the notice and keep reporting changes by
+// polling.
 func TestWatchFallsBackToPolling(t *testing.T) {
 	h := start(t, func(o *Options) {
 		o.PollInterval = 50 * time.Millisecond
